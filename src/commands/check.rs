@@ -1,0 +1,54 @@
+//! `folio check`: read the work tree, validate, and write the findings.
+
+use std::io::Write;
+
+use miette::{IntoDiagnostic, Result};
+
+use super::{Context, Outcome};
+use crate::cli::{CheckArgs, Format};
+use crate::finding::Findings;
+use crate::load::{self, Loaded};
+use crate::output::{self, human::Style};
+use crate::{rules, schema, source};
+
+/// Reads and validates a portfolio: every finding of the reading, schema and identity rules.
+pub fn read_and_check(root: &std::path::Path) -> Result<(Loaded, Findings)> {
+    let files = source::read_work_tree(root)?;
+    let mut loaded = load::load(files);
+    let mut findings = std::mem::take(&mut loaded.findings);
+    findings.extend(schema::validate(&loaded)?);
+    findings.extend(rules::identity::check(&loaded));
+    Ok((loaded, Findings::new(findings)))
+}
+
+pub fn run(args: &CheckArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
+    let (loaded, findings) = read_and_check(&args.root)?;
+    let format = args.format.unwrap_or(if context.github_actions {
+        Format::Github
+    } else {
+        Format::Human
+    });
+    match format {
+        Format::Human => output::human::write(
+            &findings,
+            &loaded.texts,
+            loaded.documents.len(),
+            Style {
+                color: context.color,
+                width: 100,
+            },
+            out,
+        ),
+        Format::Json => output::json::write(&findings, out),
+        Format::Github => {
+            let root = std::path::absolute(&args.root).into_diagnostic()?;
+            output::github::write(&findings, &root, &context.cwd, out)
+        }
+    }
+    .into_diagnostic()?;
+    Ok(if findings.has_errors() {
+        Outcome::Failed
+    } else {
+        Outcome::Clean
+    })
+}

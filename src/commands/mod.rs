@@ -1,0 +1,35 @@
+//! One file per subcommand: each wires the stages together and owns no domain logic.
+
+pub mod check;
+pub mod explain;
+pub mod schema;
+
+use std::path::PathBuf;
+
+/// What a command may know of the world it runs in, gathered once by the binary so that the
+/// commands themselves read no environment.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// `GITHUB_ACTIONS=true`: default to the `github` format.
+    pub github_actions: bool,
+    /// The current directory, absolute: GitHub annotation paths are relative to it.
+    pub cwd: PathBuf,
+    /// Whether the human format may use colour.
+    pub color: bool,
+}
+
+/// How a command ended, as an exit code: 0 clean, 1 findings or failed checks, 2 could not run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Clean,
+    Failed,
+}
+
+impl Outcome {
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Clean => 0,
+            Outcome::Failed => 1,
+        }
+    }
+}

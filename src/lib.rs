@@ -1,0 +1,26 @@
+//! folio: portfolio-as-code for a venture studio's multi-venture coordination.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod cli; // the command line, clap derive only
+pub mod commands; // one file per subcommand, wiring the stages
+pub mod finding; // a finding: rule, severity, file, pointer, position, message, help
+pub mod kind; // the eleven artifact kinds, their folders and embedded schemas
+pub mod load; // raw files → spanned YAML documents; the reading rules
+pub mod output; // findings as human, json or github output
+pub mod rules; // the rule registry, and the identity rules
+pub mod schema; // schemas compiled once; schema errors → findings at spans
+pub mod source; // the work tree → raw files (the only file-system reads)
+
+use std::io::Write;
+
+use cli::{Cli, Command};
+use commands::{Context, Outcome};
+
+/// Runs one command line; output goes to `out`. An `Err` means folio could not run (exit 2).
+pub fn run(cli: &Cli, context: &Context, out: &mut dyn Write) -> miette::Result<Outcome> {
+    match &cli.command {
+        Command::Check(args) => commands::check::run(args, context, out),
+        Command::Schema { kind } => commands::schema::run(kind.as_deref(), out),
+        Command::Explain { rule } => commands::explain::run(rule.as_deref(), out),
+    }
+}

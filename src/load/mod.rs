@@ -1,0 +1,306 @@
+//! Raw files → documents with spans: decoding, YAML reading, the kind of each document by its
+//! folder, and `ignore:` globs. Owns the reading rules; knows nothing of schemas or ids.
+
+pub mod node;
+pub mod yaml;
+
+use std::collections::BTreeMap;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use rayon::prelude::*;
+
+use crate::finding::{Finding, Position};
+use crate::kind::Kind;
+use crate::rules;
+use crate::source::{Content, MAX_FILE_BYTES, RawFile};
+use node::{Node, NodeValue};
+use yaml::width_of;
+
+/// One document of a portfolio file.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file, relative to the portfolio root.
+    pub file: String,
+    /// Its place in the file's stream of documents, from 0.
+    pub index: usize,
+    pub kind: Kind,
+    pub root: Node,
+}
+
+impl Document {
+    /// The position of the node at `pointer`; the document's start when it does not resolve.
+    pub fn position(&self, pointer: &str) -> Position {
+        match self.root.resolve(pointer) {
+            Some(resolved) => node_position(resolved.node),
+            None => node_position(&self.root),
+        }
+    }
+
+    /// The position of the key that `pointer` hangs from, for problems with the key itself; the
+    /// node's own position when its parent is not a mapping.
+    pub fn key_position(&self, pointer: &str) -> Position {
+        match self.root.resolve(pointer) {
+            Some(resolved) => match resolved.key {
+                Some(entry) => Position {
+                    line: entry.key_start.line,
+                    column: entry.key_start.column,
+                    width: width_of(entry.key_start, entry.key_end),
+                },
+                None => node_position(resolved.node),
+            },
+            None => node_position(&self.root),
+        }
+    }
+
+    /// The document's id (`id`, `initiative_id` or `period`), when it has one that is a string.
+    pub fn id(&self) -> Option<&str> {
+        self.root.get(self.kind.id_field()?)?.as_str()
+    }
+}
+
+/// Where a node starts, and the width of the label under it (scalars only: a mapping is
+/// marked at its first character).
+pub fn node_position(node: &Node) -> Position {
+    let width = match node.value {
+        NodeValue::Sequence(_) | NodeValue::Mapping(_) => 1,
+        _ => width_of(node.start, node.end).max(1),
+    };
+    Position {
+        line: node.start.line,
+        column: node.start.column,
+        width,
+    }
+}
+
+/// Everything read from a portfolio: its documents, the text of every file (for snippets) and
+/// the reading findings.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    /// The text of every file that could be read, by relative path.
+    pub texts: BTreeMap<String, String>,
+    /// Every YAML file that was considered (not ignored), read or not, sorted.
+    pub files: Vec<String>,
+    pub findings: Vec<Finding>,
+}
+
+impl Loaded {
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Document> {
+        self.documents.iter().filter(move |document| document.kind == kind)
+    }
+}
+
+/// What one file gave.
+struct FileResult {
+    path: String,
+    text: Option<String>,
+    documents: Vec<Document>,
+    findings: Vec<Finding>,
+}
+
+/// Reads every file: portfolio.yaml first (its `ignore:` globs decide what else is read), then
+/// the rest in parallel.
+pub fn load(files: Vec<RawFile>) -> Loaded {
+    let (portfolio_files, others): (Vec<RawFile>, Vec<RawFile>) = files
+        .into_iter()
+        .partition(|file| Kind::of_path(&file.path) == Some(Kind::Portfolio));
+    let mut results: Vec<FileResult> = portfolio_files.into_iter().map(read_file).collect();
+
+    let mut findings = Vec::new();
+    let ignore = ignore_globs(&results, &mut findings);
+    results.par_extend(
+        others
+            .into_par_iter()
+            .filter(|file| !ignore.is_match(&file.path))
+            .map(read_file),
+    );
+
+    let mut loaded = Loaded {
+        findings,
+        ..Loaded::default()
+    };
+    results.sort_by(|a, b| a.path.cmp(&b.path));
+    for result in results {
+        loaded.files.push(result.path.clone());
+        loaded.documents.extend(result.documents);
+        loaded.findings.extend(result.findings);
+        if let Some(text) = result.text {
+            loaded.texts.insert(result.path, text);
+        }
+    }
+    loaded
+}
+
+/// The `ignore:` globs of portfolio.yaml; a pattern that is not a glob is a finding.
+fn ignore_globs(portfolio: &[FileResult], findings: &mut Vec<Finding>) -> GlobSet {
+    let mut builder = GlobSetBuilder::new();
+    let documents = portfolio.iter().flat_map(|result| &result.documents);
+    for document in documents {
+        let Some(node) = document.root.get("ignore") else {
+            continue;
+        };
+        let NodeValue::Sequence(items) = &node.value else {
+            continue;
+        };
+        for (index, item) in items.iter().enumerate() {
+            let Some(pattern) = item.as_str() else {
+                continue;
+            };
+            match Glob::new(pattern) {
+                Ok(glob) => {
+                    builder.add(glob);
+                }
+                Err(error) => findings.push(Finding::new(
+                    &rules::INVALID_GLOB,
+                    &document.file,
+                    format!("/ignore/{index}"),
+                    node_position(item),
+                    format!(
+                        "pattern {pattern:?} is not a valid glob ({}); expected a glob such as \"drafts/**\"",
+                        error.kind()
+                    ),
+                )),
+            }
+        }
+    }
+    builder.build().unwrap_or_else(|_| GlobSet::empty())
+}
+
+fn read_file(file: RawFile) -> FileResult {
+    let mut result = FileResult {
+        path: file.path,
+        text: None,
+        documents: Vec::new(),
+        findings: Vec::new(),
+    };
+    let Some(kind) = Kind::of_path(&result.path) else {
+        result.findings.push(Finding::new(
+            &rules::UNKNOWN_LOCATION,
+            &result.path,
+            "",
+            Position::START,
+            format!(
+                "{:?} is not in a kind folder and is not read; expected portfolio.yaml, governance.yaml or a file under {}",
+                result.path,
+                kind_folders()
+            ),
+        ));
+        return result;
+    };
+    let bytes = match file.content {
+        Content::Bytes(bytes) => bytes,
+        Content::TooLarge(size) => {
+            result.findings.push(Finding::new(
+                &rules::FILE_TOO_LARGE,
+                &result.path,
+                "",
+                Position::START,
+                format!("the file holds {size} bytes; expected at most {MAX_FILE_BYTES} (1 MiB)"),
+            ));
+            return result;
+        }
+        Content::Symlink => {
+            result.findings.push(Finding::new(
+                &rules::SYMLINK,
+                &result.path,
+                "",
+                Position::START,
+                format!(
+                    "{:?} is a symbolic link and is not followed; expected a regular file",
+                    result.path
+                ),
+            ));
+            return result;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+            // The prefix is valid UTF-8 by construction.
+            let prefix = String::from_utf8_lossy(valid);
+            let line = prefix.matches('\n').count() + 1;
+            let column = prefix.rsplit('\n').next().map_or(0, |last| last.chars().count()) + 1;
+            result.findings.push(Finding::new(
+                &rules::NOT_UTF8,
+                &result.path,
+                "",
+                Position {
+                    line,
+                    column,
+                    width: 0,
+                },
+                format!(
+                    "byte {} (0x{:02x}) is not UTF-8; expected UTF-8 text",
+                    valid.len(),
+                    error.as_bytes().get(valid.len()).copied().unwrap_or(0)
+                ),
+            ));
+            return result;
+        }
+    };
+    let parsed = yaml::parse(&text);
+    for problem in parsed.problems {
+        result.findings.push(Finding::new(
+            problem.rule,
+            &result.path,
+            problem.pointer,
+            problem.position,
+            problem.message,
+        ));
+    }
+    for (index, root) in parsed.documents.into_iter().enumerate() {
+        let Some(root) = root else { continue };
+        let document = Document {
+            file: result.path.clone(),
+            index,
+            kind,
+            root,
+        };
+        if let Some(finding) = kind_mismatch(&document) {
+            result.findings.push(finding);
+        } else {
+            result.documents.push(document);
+        }
+    }
+    result.text = Some(text);
+    result
+}
+
+/// A `kind:` that names another kind than the folder's.
+fn kind_mismatch(document: &Document) -> Option<Finding> {
+    let node = document.root.get("kind")?;
+    let written = node.as_str()?;
+    // A name that is no kind at all, or this kind misspelt, is left to the schema, whose
+    // `const` names the one allowed.
+    let named = Kind::parse(written).filter(|named| *named != document.kind)?;
+    Some(Finding::new(
+        &rules::KIND_MISMATCH,
+        &document.file,
+        "/kind",
+        node_position(node),
+        format!(
+            "kind {written:?} disagrees with the folder of {:?}, which holds {}; expected kind {:?}",
+            document.file,
+            document.kind.name(),
+            document.kind.name()
+        ),
+    )
+    .with_help(match named.folder() {
+        Some(folder) => format!("move the document to {folder}/, or correct `kind:`"),
+        None => format!(
+            "a {} lives in {}.yaml at the portfolio root",
+            named.name(),
+            named.slug()
+        ),
+    }))
+}
+
+fn kind_folders() -> String {
+    Kind::ALL
+        .iter()
+        .filter_map(|kind| kind.folder())
+        .map(|folder| format!("{folder}/"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

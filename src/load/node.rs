@@ -1,0 +1,158 @@
+//! The spanned YAML tree: every node and every mapping key keeps where it starts and ends, so a
+//! JSON pointer resolves to the exact position of its node without searching the text.
+
+use serde_json::{Map, Number, Value};
+
+/// A place in a file: line and column, both counted from 1 (columns in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Mark {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A node of a YAML document with its span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub start: Mark,
+    pub end: Mark,
+    pub value: NodeValue,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeValue {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    String(String),
+    Sequence(Vec<Node>),
+    Mapping(Vec<Entry>),
+}
+
+/// One key of a mapping, with the span of the key itself and its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_start: Mark,
+    pub key_end: Mark,
+    pub value: Node,
+}
+
+/// What a JSON pointer resolves to: the node, and the key it hangs from when its parent is a
+/// mapping (an unexpected property is reported at its key).
+#[derive(Debug, Clone, Copy)]
+pub struct Resolved<'a> {
+    pub node: &'a Node,
+    pub key: Option<&'a Entry>,
+}
+
+impl Node {
+    /// The value of `key` when this node is a mapping that has it.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|entry| &entry.value)
+    }
+
+    /// The entry of `key` when this node is a mapping that has it.
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        match &self.value {
+            NodeValue::Mapping(entries) => entries.iter().find(|entry| entry.key == key),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            NodeValue::String(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// How many nodes this subtree holds, counting each mapping key as one; stops counting once
+    /// `budget` is spent, so that measuring a huge subtree costs no more than the budget.
+    pub fn count_within(&self, budget: usize) -> Option<usize> {
+        let mut count = 0usize;
+        let mut stack = vec![self];
+        while let Some(node) = stack.pop() {
+            count += 1;
+            if count > budget {
+                return None;
+            }
+            match &node.value {
+                NodeValue::Sequence(items) => stack.extend(items),
+                NodeValue::Mapping(entries) => {
+                    count += entries.len();
+                    stack.extend(entries.iter().map(|entry| &entry.value));
+                }
+                _ => {}
+            }
+        }
+        (count <= budget).then_some(count)
+    }
+
+    /// Resolves a JSON pointer (RFC 6901, as jsonschema reports instance paths) to its node.
+    pub fn resolve(&self, pointer: &str) -> Option<Resolved<'_>> {
+        let mut current = Resolved {
+            node: self,
+            key: None,
+        };
+        if pointer.is_empty() {
+            return Some(current);
+        }
+        let rest = pointer.strip_prefix('/')?;
+        for token in rest.split('/') {
+            let token = token.replace("~1", "/").replace("~0", "~");
+            current = match &current.node.value {
+                NodeValue::Mapping(entries) => {
+                    let entry = entries.iter().find(|entry| entry.key == token)?;
+                    Resolved {
+                        node: &entry.value,
+                        key: Some(entry),
+                    }
+                }
+                NodeValue::Sequence(items) => Resolved {
+                    node: items.get(token.parse::<usize>().ok()?)?,
+                    key: None,
+                },
+                _ => return None,
+            };
+        }
+        Some(current)
+    }
+
+    /// The node as JSON, for schema validation. Non-finite floats (`.inf`, `.nan`) have no JSON
+    /// number, so they become their YAML spelling as a string, which no numeric field accepts.
+    pub fn to_json(&self) -> Value {
+        match &self.value {
+            NodeValue::Null => Value::Null,
+            NodeValue::Bool(flag) => Value::Bool(*flag),
+            NodeValue::Int(number) => Value::Number((*number).into()),
+            NodeValue::Float(number) => match Number::from_f64(*number) {
+                Some(number) => Value::Number(number),
+                None => Value::String(non_finite_spelling(*number).to_string()),
+            },
+            NodeValue::String(text) => Value::String(text.clone()),
+            NodeValue::Sequence(items) => Value::Array(items.iter().map(Node::to_json).collect()),
+            NodeValue::Mapping(entries) => Value::Object(
+                entries
+                    .iter()
+                    .map(|entry| (entry.key.clone(), entry.value.to_json()))
+                    .collect::<Map<String, Value>>(),
+            ),
+        }
+    }
+}
+
+fn non_finite_spelling(number: f64) -> &'static str {
+    if number.is_nan() {
+        ".nan"
+    } else if number > 0.0 {
+        ".inf"
+    } else {
+        "-.inf"
+    }
+}
+
+/// Escapes one reference token of a JSON pointer.
+pub fn escape_pointer_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}

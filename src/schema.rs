@@ -1,0 +1,391 @@
+//! The embedded JSON Schemas, compiled once per run, and the translation of their errors into
+//! findings at the exact node (or, for an unexpected property, its key).
+
+use std::sync::OnceLock;
+
+use jsonschema::error::ValidationErrorKind;
+use jsonschema::{ValidationError, Validator};
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::finding::Finding;
+use crate::kind::Kind;
+use crate::load::node::escape_pointer_token;
+use crate::load::{Document, Loaded};
+use crate::rules;
+
+/// An embedded schema that does not compile: a bug in folio, never in the user's files.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("the embedded schema of {kind} is broken: {reason}")]
+#[diagnostic(code(folio::schema), help("this is a bug in folio; please report it"))]
+pub struct SchemaError {
+    pub kind: Kind,
+    pub reason: String,
+}
+
+/// A kind's schema, parsed and compiled.
+pub struct CompiledSchema {
+    pub kind: Kind,
+    pub schema: Value,
+    validator: Validator,
+}
+
+static COMPILED: [OnceLock<Result<CompiledSchema, SchemaError>>; 11] =
+    [const { OnceLock::new() }; 11];
+
+/// The compiled schema of `kind`, compiled on first use and shared by every thread after.
+pub fn compiled(kind: Kind) -> Result<&'static CompiledSchema, &'static SchemaError> {
+    let slot = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+    COMPILED[slot].get_or_init(|| compile(kind)).as_ref()
+}
+
+fn compile(kind: Kind) -> Result<CompiledSchema, SchemaError> {
+    let broken = |reason: String| SchemaError { kind, reason };
+    let schema: Value =
+        serde_json::from_str(kind.schema_text()).map_err(|error| broken(error.to_string()))?;
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .map_err(|error| broken(error.to_string()))?;
+    Ok(CompiledSchema {
+        kind,
+        schema,
+        validator,
+    })
+}
+
+/// Checks every document against its kind's schema, in parallel.
+pub fn validate(loaded: &Loaded) -> Result<Vec<Finding>, SchemaError> {
+    let per_document: Vec<Result<Vec<Finding>, SchemaError>> = loaded
+        .documents
+        .par_iter()
+        .map(|document| {
+            let compiled = compiled(document.kind).map_err(|error| SchemaError {
+                kind: error.kind,
+                reason: error.reason.clone(),
+            })?;
+            Ok(compiled.check(document))
+        })
+        .collect();
+    let mut findings = Vec::new();
+    for result in per_document {
+        findings.extend(result?);
+    }
+    Ok(findings)
+}
+
+impl CompiledSchema {
+    /// One finding per violated keyword of one document.
+    pub fn check(&self, document: &Document) -> Vec<Finding> {
+        let instance = document.root.to_json();
+        let mut findings = Vec::new();
+        for error in self.validator.iter_errors(&instance) {
+            self.translate(document, &error, &mut findings);
+        }
+        findings
+    }
+
+    fn translate(&self, document: &Document, error: &ValidationError<'_>, out: &mut Vec<Finding>) {
+        let pointer = error.instance_path().as_str();
+        let keyword_schema = self.schema_at(error.schema_path().as_str(), 1);
+        let described = |node: Option<&Value>| {
+            node.and_then(describe)
+                .unwrap_or_else(|| rules::SCHEMA.help.to_string())
+        };
+        let at = |pointer: &str, message: String, help: String| {
+            Finding::new(
+                &rules::SCHEMA,
+                &document.file,
+                pointer,
+                document.position(pointer),
+                message,
+            )
+            .with_help(help)
+        };
+        match error.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                let allowed = keyword_schema
+                    .and_then(|schema| schema.get("properties"))
+                    .and_then(Value::as_object)
+                    .map(|properties| properties.keys().cloned().collect::<Vec<_>>())
+                    .unwrap_or_default();
+                for key in unexpected {
+                    let member = format!("{pointer}/{}", escape_pointer_token(key));
+                    let message = format!(
+                        "unexpected property {key:?}; expected one of {}",
+                        quoted_list(&allowed)
+                    );
+                    let help = match closest(key, &allowed) {
+                        Some(near) => format!("did you mean {near:?}?"),
+                        None => format!(
+                            "remove it; `folio schema {}` lists the fields of a {}",
+                            self.kind.slug(),
+                            self.kind
+                        ),
+                    };
+                    out.push(
+                        Finding::new(
+                            &rules::SCHEMA,
+                            &document.file,
+                            &member,
+                            document.key_position(&member),
+                            message,
+                        )
+                        .with_help(help),
+                    );
+                }
+            }
+            ValidationErrorKind::Required { property } => {
+                let name = property.as_str().unwrap_or_default();
+                let property_schema = keyword_schema
+                    .and_then(|schema| schema.get("properties"))
+                    .and_then(|properties| properties.get(name));
+                out.push(at(
+                    pointer,
+                    format!("missing required property {name:?}"),
+                    described(property_schema),
+                ));
+            }
+            ValidationErrorKind::PropertyNames { error: inner } => {
+                let key = inner.instance().as_str().unwrap_or_default();
+                let member = format!("{pointer}/{}", escape_pointer_token(key));
+                out.push(
+                    Finding::new(
+                        &rules::SCHEMA,
+                        &document.file,
+                        &member,
+                        document.key_position(&member),
+                        format!("key {key:?} is not allowed here: {}", message_for(inner, None)),
+                    )
+                    .with_help(described(keyword_schema)),
+                );
+            }
+            _ => out.push(at(
+                pointer,
+                message_for(error, keyword_schema),
+                described(keyword_schema),
+            )),
+        }
+    }
+
+    /// The schema object that holds the keyword at `path`, `drop` segments up (1: the object
+    /// that holds the failing keyword), following local `$ref`s on the way.
+    fn schema_at(&self, path: &str, drop: usize) -> Option<&Value> {
+        let tokens: Vec<String> = path
+            .split('/')
+            .skip(1)
+            .map(|token| token.replace("~1", "/").replace("~0", "~"))
+            .collect();
+        let keep = tokens.len().checked_sub(drop)?;
+        let mut node = &self.schema;
+        for token in &tokens[..keep] {
+            if token == "$ref" {
+                let target = node.get("$ref")?.as_str()?;
+                node = self.schema.pointer(target.strip_prefix('#')?)?;
+                continue;
+            }
+            node = match node {
+                Value::Object(map) => map.get(token)?,
+                Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        // The failing keyword may sit beside a `$ref` that holds the real definition.
+        Some(node)
+    }
+}
+
+/// The help a schema node gives: its title and description.
+fn describe(node: &Value) -> Option<String> {
+    let description = node.get("description")?.as_str()?;
+    Some(match node.get("title").and_then(Value::as_str) {
+        Some(title) => format!("{title}: {description}"),
+        None => description.to_string(),
+    })
+}
+
+/// A short rendering of a value for a message.
+fn show(value: &Value) -> String {
+    let text = value.to_string();
+    if text.chars().count() > 60 {
+        let cut: String = text.chars().take(57).collect();
+        format!("{cut}...")
+    } else {
+        text
+    }
+}
+
+fn quoted_list(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|item| format!("{item:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The message for one violated keyword: the value, then what was expected.
+fn message_for(error: &ValidationError<'_>, schema: Option<&Value>) -> String {
+    let value = show(error.instance());
+    match error.kind() {
+        ValidationErrorKind::Enum { options } => {
+            let options = options
+                .as_array()
+                .map(|items| items.iter().map(show).collect::<Vec<_>>().join(", "))
+                .unwrap_or_else(|| show(options));
+            format!("{value} is not an allowed value; expected one of {options}")
+        }
+        ValidationErrorKind::Constant { expected_value } => {
+            format!("{value} is not allowed here; expected {}", show(expected_value))
+        }
+        ValidationErrorKind::Type { .. } => {
+            let expected = schema
+                .and_then(|schema| schema.get("type"))
+                .map(|types| match types {
+                    Value::Array(items) => items
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .map(article)
+                        .collect::<Vec<_>>()
+                        .join(" or "),
+                    Value::String(one) => article(one),
+                    other => show(other),
+                })
+                .unwrap_or_else(|| "another type".into());
+            format!("{value} is {}; expected {expected}", article(type_of(error.instance())))
+        }
+        ValidationErrorKind::Format { format } => match format.as_str() {
+            "date" => format!("{value} is not a valid date; expected a date written YYYY-MM-DD"),
+            "email" => format!("{value} is not a valid email address"),
+            other => format!("{value} is not a valid {other}"),
+        },
+        ValidationErrorKind::Minimum { limit } => {
+            format!("{value} is below the minimum; expected at least {limit}")
+        }
+        ValidationErrorKind::Maximum { limit } => {
+            format!("{value} is above the maximum; expected at most {limit}")
+        }
+        ValidationErrorKind::ExclusiveMinimum { limit } => {
+            format!("{value} is too small; expected more than {limit}")
+        }
+        ValidationErrorKind::ExclusiveMaximum { limit } => {
+            format!("{value} is too large; expected less than {limit}")
+        }
+        ValidationErrorKind::MinItems { limit } => format!(
+            "the list has {} item(s); expected at least {limit}",
+            error.instance().as_array().map_or(0, Vec::len)
+        ),
+        ValidationErrorKind::MaxItems { limit } => format!(
+            "the list has {} items; expected at most {limit}",
+            error.instance().as_array().map_or(0, Vec::len)
+        ),
+        ValidationErrorKind::MinLength { limit } => {
+            format!("{value} is too short; expected at least {limit} character(s)")
+        }
+        ValidationErrorKind::MaxLength { limit } => {
+            format!("{value} is too long; expected at most {limit} characters")
+        }
+        ValidationErrorKind::Pattern { pattern } => {
+            format!("{value} does not have the expected form; expected it to match {pattern}")
+        }
+        ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. } => {
+            let expected = schema
+                .and_then(|schema| schema.get("description"))
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .unwrap_or_else(|| "one of the forms this field allows".into());
+            format!("{value} has none of the allowed forms; expected {expected}")
+        }
+        _ => lowercase_first(&error.to_string()),
+    }
+}
+
+fn type_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(number) if number.is_i64() || number.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "list",
+        Value::Object(_) => "mapping",
+    }
+}
+
+/// "a string", "an integer", with JSON Schema's type names said as YAML users know them.
+fn article(kind: &str) -> String {
+    let said = match kind {
+        "object" => "mapping",
+        "array" => "list",
+        other => other,
+    };
+    match said {
+        "null" => "null".into(),
+        _ if said.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {said}"),
+        _ => format!("a {said}"),
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The allowed name nearest to a misspelt one, when it is near enough to be a typo.
+fn closest<'a>(word: &str, candidates: &'a [String]) -> Option<&'a String> {
+    candidates
+        .iter()
+        .map(|candidate| (edit_distance(word, candidate), candidate))
+        .filter(|(distance, candidate)| *distance <= 1.max(candidate.chars().count() / 3))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// Edit distance counting a swap of two neighbouring characters as one edit (optimal string
+/// alignment), since swaps are the commonest typo.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut table = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in table.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in table[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (table[i - 1][j] + 1)
+                .min(table[i][j - 1] + 1)
+                .min(table[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(table[i - 2][j - 2] + 1);
+            }
+            table[i][j] = best;
+        }
+    }
+    table[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_schema_compiles() {
+        for kind in Kind::ALL {
+            assert!(compiled(kind).is_ok(), "{kind} does not compile");
+        }
+    }
+
+    #[test]
+    fn typos_find_their_field() {
+        let fields = ["name".to_string(), "status".to_string()];
+        assert_eq!(closest("nmae", &fields), Some(&fields[0]));
+        assert_eq!(closest("budget", &fields), None);
+        assert_eq!(closest("a", &["id".to_string()]), None);
+    }
+}
