@@ -18,7 +18,10 @@ fn main() -> ExitCode {
     match folio::run(&cli, &context, &mut stdout.lock()) {
         Ok(outcome) => ExitCode::from(outcome.code()),
         Err(report) => {
-            #[allow(clippy::print_stderr, reason = "the binary reports its one fatal error")]
+            #[allow(
+                clippy::print_stderr,
+                reason = "the binary reports its one fatal error"
+            )]
             {
                 eprintln!("{report:?}");
             }

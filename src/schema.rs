@@ -155,7 +155,10 @@ impl CompiledSchema {
                         &document.file,
                         &member,
                         document.key_position(&member),
-                        format!("key {key:?} is not allowed here: {}", message_for(inner, None)),
+                        format!(
+                            "key {key:?} is not allowed here: {}",
+                            message_for(inner, None)
+                        ),
                     )
                     .with_help(described(keyword_schema)),
                 );
@@ -235,7 +238,10 @@ fn message_for(error: &ValidationError<'_>, schema: Option<&Value>) -> String {
             format!("{value} is not an allowed value; expected one of {options}")
         }
         ValidationErrorKind::Constant { expected_value } => {
-            format!("{value} is not allowed here; expected {}", show(expected_value))
+            format!(
+                "{value} is not allowed here; expected {}",
+                show(expected_value)
+            )
         }
         ValidationErrorKind::Type { .. } => {
             let expected = schema
@@ -251,7 +257,10 @@ fn message_for(error: &ValidationError<'_>, schema: Option<&Value>) -> String {
                     other => show(other),
                 })
                 .unwrap_or_else(|| "another type".into());
-            format!("{value} is {}; expected {expected}", article(type_of(error.instance())))
+            format!(
+                "{value} is {}; expected {expected}",
+                article(type_of(error.instance()))
+            )
         }
         ValidationErrorKind::Format { format } => match format.as_str() {
             "date" => format!("{value} is not a valid date; expected a date written YYYY-MM-DD"),
@@ -288,14 +297,49 @@ fn message_for(error: &ValidationError<'_>, schema: Option<&Value>) -> String {
             format!("{value} does not have the expected form; expected it to match {pattern}")
         }
         ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. } => {
-            let expected = schema
-                .and_then(|schema| schema.get("description"))
-                .and_then(Value::as_str)
-                .map(str::to_string)
-                .unwrap_or_else(|| "one of the forms this field allows".into());
-            format!("{value} has none of the allowed forms; expected {expected}")
+            let branches = schema
+                .and_then(|schema| schema.get("oneOf").or_else(|| schema.get("anyOf")))
+                .and_then(Value::as_array)
+                .map(|branches| branches.iter().map(branch_hint).collect::<Vec<_>>())
+                .unwrap_or_default();
+            if branches.is_empty() {
+                format!("{value} matches none of the allowed forms")
+            } else {
+                format!(
+                    "{value} matches none of the allowed forms; expected {}",
+                    branches.join(" or ")
+                )
+            }
         }
         _ => lowercase_first(&error.to_string()),
+    }
+}
+
+/// How one branch of a `oneOf` or `anyOf` reads in a message: its title, with the constant,
+/// type or required fields that tell it apart.
+fn branch_hint(branch: &Value) -> String {
+    let detail = if let Some(constant) = branch.get("const") {
+        Some(show(constant))
+    } else if let Some(kind) = branch.get("type").and_then(Value::as_str) {
+        Some(article(kind))
+    } else {
+        branch
+            .get("required")
+            .and_then(Value::as_array)
+            .map(|fields| {
+                let fields: Vec<String> = fields.iter().map(show).collect();
+                format!("a mapping with {}", fields.join(" and "))
+            })
+    };
+    let title = branch
+        .get("title")
+        .and_then(Value::as_str)
+        .map(lowercase_first);
+    match (title, detail) {
+        (Some(title), Some(detail)) => format!("{title} ({detail})"),
+        (Some(title), None) => title,
+        (None, Some(detail)) => detail,
+        (None, None) => "another form".into(),
     }
 }
 

@@ -15,7 +15,10 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum SourceError {
     #[error("portfolio root {path:?} does not exist or is not a folder")]
-    #[diagnostic(code(folio::no_root), help("pass the folder that holds portfolio.yaml"))]
+    #[diagnostic(
+        code(folio::no_root),
+        help("pass the folder that holds portfolio.yaml")
+    )]
     NotAFolder { path: PathBuf },
     #[error("could not read {path:?}")]
     #[diagnostic(code(folio::io))]
@@ -62,7 +65,9 @@ pub fn read_work_tree(root: &Path) -> Result<Vec<RawFile>, SourceError> {
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+        });
     for entry in walk {
         let entry = entry.map_err(|error| {
             let path = error.path().unwrap_or(root).to_path_buf();

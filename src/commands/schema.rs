@@ -20,10 +20,7 @@ pub fn run(kind: Option<&str>, out: &mut dyn Write) -> Result<Outcome> {
     };
     let kind = Kind::parse(wanted).ok_or_else(|| {
         miette!(
-            help = format!(
-                "the kinds are {}",
-                Kind::ALL.map(Kind::name).join(", ")
-            ),
+            help = format!("the kinds are {}", Kind::ALL.map(Kind::name).join(", ")),
             "unknown kind {wanted:?}"
         )
     })?;

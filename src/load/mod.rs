@@ -86,7 +86,9 @@ pub struct Loaded {
 
 impl Loaded {
     pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Document> {
-        self.documents.iter().filter(move |document| document.kind == kind)
+        self.documents
+            .iter()
+            .filter(move |document| document.kind == kind)
     }
 }
 
@@ -220,7 +222,11 @@ fn read_file(file: RawFile) -> FileResult {
             // The prefix is valid UTF-8 by construction.
             let prefix = String::from_utf8_lossy(valid);
             let line = prefix.matches('\n').count() + 1;
-            let column = prefix.rsplit('\n').next().map_or(0, |last| last.chars().count()) + 1;
+            let column = prefix
+                .rsplit('\n')
+                .next()
+                .map_or(0, |last| last.chars().count())
+                + 1;
             result.findings.push(Finding::new(
                 &rules::NOT_UTF8,
                 &result.path,

@@ -56,12 +56,23 @@ pub fn parse(text: &str) -> Parsed {
                 }
             }
             Err(error) => {
+                // The scanner has its own limit on flow nesting (`[[[[…`), which it may meet
+                // while looking ahead, before the parser hands over the event past our limit.
+                let too_deep = error.info().contains("recursion limit");
                 builder.problems.push(ReadProblem {
-                    rule: &rules::YAML_SYNTAX,
+                    rule: if too_deep {
+                        &rules::NESTING_TOO_DEEP
+                    } else {
+                        &rules::YAML_SYNTAX
+                    },
                     position: position_of(mark(error.marker()), 0),
                     document: builder.documents.len(),
                     pointer: String::new(),
-                    message: format!("invalid YAML: {}", error.info()),
+                    message: if too_deep {
+                        format!("lists and mappings nest too deep here; expected at most {MAX_DEPTH} levels")
+                    } else {
+                        format!("invalid YAML: {}", error.info())
+                    },
                 });
                 stopped = true;
                 break;
@@ -153,7 +164,12 @@ impl Builder {
                 self.anchors.clear();
             }
             Event::DocumentEnd => {
-                let root = self.root.take();
+                // A document that holds nothing (a trailing `---`, a file of comments) reads
+                // as null: it is no artifact, so it is not checked.
+                let root = self
+                    .root
+                    .take()
+                    .filter(|root| root.value != NodeValue::Null);
                 self.documents.push(root);
             }
             Event::SequenceStart(anchor, tag) => {
@@ -184,7 +200,7 @@ impl Builder {
             }
             Event::Scalar(text, style, anchor, tag) => {
                 if self.expects_key() {
-                    self.read_key(&text, style, start, end, tag.as_deref());
+                    self.read_key(text.as_ref(), style, start, end, tag.as_deref());
                     return Ok(());
                 }
                 if let Some(tag) = tag.as_deref() {
@@ -209,7 +225,9 @@ impl Builder {
                         NodeValue::String(text) => {
                             self.accept_key(text, start, end);
                         }
-                        _ => self.refuse_key(start, end, "an alias to a value that is not a string"),
+                        _ => {
+                            self.refuse_key(start, end, "an alias to a value that is not a string")
+                        }
                     }
                 } else {
                     self.add(node);
@@ -283,7 +301,7 @@ impl Builder {
 
     fn read_key(
         &mut self,
-        text: &Cow<'_, str>,
+        text: &str,
         style: ScalarStyle,
         start: Mark,
         end: Mark,
@@ -297,7 +315,7 @@ impl Builder {
             self.accept_key(text.to_string(), start, end);
             return;
         }
-        match Scalar::parse_from_cow(Cow::Borrowed(text.as_ref())) {
+        match Scalar::parse_from_cow(Cow::Borrowed(text)) {
             _ if text.is_empty() => self.refuse_key(start, end, "an empty key (null)"),
             Scalar::Null => self.refuse_key(start, end, &format!("the null key {text:?}")),
             Scalar::Boolean(_) => self.refuse_key(start, end, &format!("the boolean key {text:?}")),
@@ -368,7 +386,9 @@ impl Builder {
             position: position_of(start, width_of(start, end)),
             document: self.document(),
             pointer,
-            message: format!("tag {spelled:?} is not allowed; expected a plain value without a tag"),
+            message: format!(
+                "tag {spelled:?} is not allowed; expected a plain value without a tag"
+            ),
         });
     }
 
@@ -440,8 +460,9 @@ impl Builder {
                         position: position_of(node.start, 1),
                         document,
                         pointer: frame.pointer.clone(),
-                        message: "a list or mapping is used as a mapping key; expected a string key"
-                            .into(),
+                        message:
+                            "a list or mapping is used as a mapping key; expected a string key"
+                                .into(),
                     };
                     self.problems.push(problem);
                 }
@@ -474,7 +495,10 @@ mod tests {
         let root = parsed.documents[0].as_ref().expect("a document");
         let item = root.resolve("/ventures/1").expect("resolves");
         assert_eq!((item.node.start.line, item.node.start.column), (4, 5));
-        let key = root.resolve("/ventures").and_then(|r| r.key).expect("a key");
+        let key = root
+            .resolve("/ventures")
+            .and_then(|r| r.key)
+            .expect("a key");
         assert_eq!((key.key_start.line, key.key_start.column), (2, 1));
     }
 
@@ -499,7 +523,10 @@ mod tests {
         assert!(parsed.documents.is_empty());
 
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
-        for (name, previous) in ["b", "c", "d", "e", "f", "g"].iter().zip(["a", "b", "c", "d", "e", "f"]) {
+        for (name, previous) in ["b", "c", "d", "e", "f", "g"]
+            .iter()
+            .zip(["a", "b", "c", "d", "e", "f"])
+        {
             let refs = vec![format!("*{previous}"); 9].join(", ");
             bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
         }

@@ -37,7 +37,14 @@ pub fn write(
         let shown = Shown::new(finding, texts.get(&finding.file));
         let mut text = String::new();
         if handler.render_report(&mut text, &shown).is_err() {
-            text = format!("{}:{}:{}: {} [{}]\n", finding.file, finding.position.line, finding.position.column, finding.message, finding.rule.name);
+            text = format!(
+                "{}:{}:{}: {} [{}]\n",
+                finding.file,
+                finding.position.line,
+                finding.position.column,
+                finding.message,
+                finding.rule.name
+            );
         }
         write!(out, "{text}")?;
         writeln!(out)?;
@@ -46,7 +53,11 @@ pub fn write(
     let warnings = findings.count(Severity::Warning);
     let advisories = findings.count(Severity::Advisory);
     if findings.items.is_empty() {
-        writeln!(out, "folio: {documents} document(s) in {} file(s), no problems", texts.len())
+        writeln!(
+            out,
+            "folio: {documents} document(s) in {} file(s), no problems",
+            texts.len()
+        )
     } else {
         writeln!(
             out,

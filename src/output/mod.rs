@@ -11,11 +11,7 @@ use std::path::{Component, Path, PathBuf};
 pub fn relative_to(path: &Path, base: &Path) -> String {
     let path: Vec<Component> = path.components().collect();
     let base: Vec<Component> = base.components().collect();
-    let common = path
-        .iter()
-        .zip(&base)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let common = path.iter().zip(&base).take_while(|(a, b)| a == b).count();
     let mut relative = PathBuf::new();
     for _ in common..base.len() {
         relative.push("..");
@@ -37,7 +33,13 @@ mod tests {
     #[test]
     fn paths_are_made_relative_to_the_current_directory() {
         let file = Path::new("/repo/portfolio/ventures/a.yaml");
-        assert_eq!(relative_to(file, Path::new("/repo")), "portfolio/ventures/a.yaml");
-        assert_eq!(relative_to(file, Path::new("/repo/other")), "../portfolio/ventures/a.yaml");
+        assert_eq!(
+            relative_to(file, Path::new("/repo")),
+            "portfolio/ventures/a.yaml"
+        );
+        assert_eq!(
+            relative_to(file, Path::new("/repo/other")),
+            "../portfolio/ventures/a.yaml"
+        );
     }
 }

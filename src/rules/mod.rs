@@ -72,6 +72,22 @@ pub fn find(name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|rule| rule.name == name)
 }
 
+/// The README's rule table, generated from the registry so that it cannot drift.
+pub fn markdown_table() -> String {
+    let mut table =
+        String::from("| rule | family | severity | what it flags |\n|---|---|---|---|\n");
+    for rule in RULES {
+        table.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            rule.name,
+            rule.family.as_str(),
+            rule.severity.as_str(),
+            rule.summary.replace('|', "\\|")
+        ));
+    }
+    table
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,186 @@
+//! The three output formats and the exit codes.
+
+use predicates::prelude::*;
+
+use crate::support::{Portfolio, folio};
+
+/// A portfolio with one error and one warning.
+fn flawed() -> Portfolio {
+    let portfolio = Portfolio::minimal();
+    portfolio.write(
+        "ventures/solar.yaml",
+        "id: solar\nname: Solar\nstatus: actve\n",
+    );
+    portfolio.write("stray.yaml", "x: 1\n");
+    portfolio
+}
+
+#[test]
+fn human_output_shows_the_snippet_and_a_label_under_the_node() {
+    let portfolio = flawed();
+    let output = folio()
+        .arg("check")
+        .arg(portfolio.root())
+        .output()
+        .expect("folio runs");
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("ventures/solar.yaml:3:9: \"actve\" is not an allowed value"),
+        "{text}"
+    );
+    assert!(text.contains("╭─[ventures/solar.yaml:3:9]"), "{text}");
+    assert!(text.contains(" 3 │ status: actve"), "{text}");
+    // The label sits under the value: five carets' worth of underline from column 9.
+    assert!(text.contains("·         ──┬──"), "{text}");
+    assert!(text.contains("╰── /status"), "{text}");
+    assert!(text.contains("stray.yaml:1:1"), "{text}");
+    assert!(
+        text.contains("folio: 1 error(s), 1 warning(s), 0 advisory finding(s)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let (code, report) = flawed().check_json();
+    assert_eq!(code, 1);
+    assert_eq!(report["errors"], 1);
+    assert_eq!(report["warnings"], 1);
+    let first = &report["findings"][0];
+    let keys: Vec<&str> = first
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "rule", "severity", "file", "line", "column", "pointer", "message", "help"
+        ]
+    );
+    assert_eq!(first["severity"], "warning");
+    assert_eq!(report["findings"][1]["pointer"], "/status");
+}
+
+#[test]
+fn github_output_is_annotations_relative_to_the_current_directory() {
+    let outer = Portfolio::empty();
+    let inner = Portfolio::minimal();
+    let root = outer.path("repo/portfolio");
+    std::fs::create_dir_all(root.parent().expect("a parent")).expect("folders");
+    std::fs::rename(inner.root(), &root).expect("move the portfolio");
+    std::fs::write(root.join("stray.yaml"), "x: 1\n").expect("write");
+    std::fs::create_dir_all(root.join("ventures")).expect("folder");
+    std::fs::write(
+        root.join("ventures/solar.yaml"),
+        "id: solar\nname: Solar\nstatus: actve\n",
+    )
+    .expect("write");
+
+    folio()
+        .current_dir(outer.path("repo"))
+        .args(["check", "portfolio", "--format", "github"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "::error file=portfolio/ventures/solar.yaml,line=3,col=9,title=schema::\"actve\" is not an allowed value",
+        ))
+        .stdout(predicate::str::contains(
+            "::warning file=portfolio/stray.yaml,line=1,col=1,title=unknown-location::",
+        ));
+}
+
+#[test]
+fn github_is_the_default_under_github_actions() {
+    let portfolio = flawed();
+    folio()
+        .env("GITHUB_ACTIONS", "true")
+        .current_dir(portfolio.root())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("::"))
+        .stdout(predicate::str::contains(
+            "file=ventures/solar.yaml,line=3,col=9",
+        ));
+}
+
+#[test]
+fn github_output_shows_ten_of_each_level_and_counts_the_rest() {
+    let portfolio = Portfolio::minimal();
+    for index in 0..15 {
+        portfolio.write(
+            &format!("ventures/v{index:02}.yaml"),
+            &format!("id: v{index:02}\nname: V\nstatus: bad\n"),
+        );
+        portfolio.write(&format!("stray/s{index:02}.yaml"), "x: 1\n");
+    }
+    let output = folio()
+        .current_dir(portfolio.root())
+        .args(["check", "--format", "github"])
+        .output()
+        .expect("folio runs");
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        text.lines()
+            .filter(|line| line.starts_with("::error "))
+            .count(),
+        10
+    );
+    assert_eq!(
+        text.lines()
+            .filter(|line| line.starts_with("::warning "))
+            .count(),
+        10
+    );
+    assert!(
+        text.contains("::notice title=folio::5 more error(s), 5 more warning(s)"),
+        "{text}"
+    );
+    assert!(text.contains("folio: 15 error(s), 15 warning(s)"), "{text}");
+}
+
+#[test]
+fn exit_codes_say_clean_findings_or_could_not_run() {
+    // 0: warnings alone.
+    let portfolio = Portfolio::minimal();
+    portfolio.write("stray.yaml", "x: 1\n");
+    folio().arg("check").arg(portfolio.root()).assert().code(0);
+    // 1: an error.
+    folio().arg("check").arg(flawed().root()).assert().code(1);
+    // 2: no such folder, a bad format, an unknown command or kind.
+    folio()
+        .args(["check", "/no/such/portfolio"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not exist"));
+    folio().args(["check", "--format", "xml"]).assert().code(2);
+    folio().arg("bogus").assert().code(2);
+    folio().args(["schema", "widget"]).assert().code(2);
+}
+
+#[test]
+fn schema_prints_each_embedded_schema() {
+    for kind in folio::kind::Kind::ALL {
+        let output = folio()
+            .args(["schema", kind.slug()])
+            .output()
+            .expect("folio runs");
+        assert_eq!(output.status.code(), Some(0));
+        let schema: serde_json::Value =
+            serde_json::from_slice(&output.stdout).expect("a JSON schema");
+        assert_eq!(schema["title"], kind.name());
+        assert_eq!(
+            schema["$schema"],
+            "https://json-schema.org/draft/2020-12/schema"
+        );
+    }
+    folio()
+        .args(["schema"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("ValueEvent   value/"));
+}

@@ -1,0 +1,116 @@
+//! Helpers: temporary portfolios and runs of the built binary.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// A governance file with the two roles every portfolio needs.
+pub const GOVERNANCE: &str = "\
+roles:
+  chairman:
+    members: [{name: Elena, github: emarsh}]
+  board:
+    members: [{name: Tomas, github: taguilar}]
+decision_rights: []
+";
+
+/// A portfolio in a temporary folder.
+pub struct Portfolio {
+    dir: TempDir,
+}
+
+impl Portfolio {
+    /// An empty folder.
+    pub fn empty() -> Portfolio {
+        Portfolio {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+        }
+    }
+
+    /// A folder with a minimal valid portfolio.yaml and governance.yaml.
+    pub fn minimal() -> Portfolio {
+        let portfolio = Portfolio::empty();
+        portfolio.write("portfolio.yaml", "name: Test Studio\n");
+        portfolio.write("governance.yaml", GOVERNANCE);
+        portfolio
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    pub fn write(&self, relative: &str, text: &str) {
+        self.write_bytes(relative, text.as_bytes());
+    }
+
+    pub fn write_bytes(&self, relative: &str, bytes: &[u8]) {
+        let path = self.path(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create folders");
+        }
+        std::fs::write(path, bytes).expect("write a file");
+    }
+
+    /// `folio check ROOT --format json`: the exit code and the parsed report.
+    pub fn check_json(&self) -> (i32, Value) {
+        let output = folio()
+            .args(["check", "--format", "json"])
+            .arg(self.root())
+            .output()
+            .expect("folio runs");
+        let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
+            panic!(
+                "folio printed no JSON ({error}): {}{}",
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            )
+        });
+        (output.status.code().unwrap_or(-1), report)
+    }
+
+    /// The findings of `check_json` as `(rule, file, line, column)`.
+    pub fn findings(&self) -> Vec<(String, String, u64, u64)> {
+        let (_, report) = self.check_json();
+        findings_of(&report)
+    }
+}
+
+pub fn findings_of(report: &Value) -> Vec<(String, String, u64, u64)> {
+    report["findings"]
+        .as_array()
+        .expect("a findings list")
+        .iter()
+        .map(|finding| {
+            (
+                finding["rule"].as_str().unwrap_or_default().to_string(),
+                finding["file"].as_str().unwrap_or_default().to_string(),
+                finding["line"].as_u64().unwrap_or_default(),
+                finding["column"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// The built binary, with the environment cleared of what changes its defaults; a generous
+/// timeout turns a hang into a failure instead of a stuck test run.
+pub fn folio() -> Command {
+    let mut command = Command::cargo_bin("folio").expect("the folio binary");
+    command
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env("NO_COLOR", "1")
+        .timeout(Duration::from_secs(30));
+    command
+}
+
+/// The repository's own folder.
+pub fn repository() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
