@@ -425,6 +425,83 @@ mod tests {
         }
     }
 
+    /// Walks every subschema that describes a property, a list item or a map value.
+    fn described_nodes<'a>(node: &'a Value, path: String, out: &mut Vec<(String, &'a Value)>) {
+        if let Some(properties) = node.get("properties").and_then(Value::as_object) {
+            for (name, property) in properties {
+                out.push((format!("{path}/{name}"), property));
+                described_nodes(property, format!("{path}/{name}"), out);
+            }
+        }
+        for keyword in ["items", "additionalProperties"] {
+            if let Some(child) = node.get(keyword).filter(|child| child.is_object()) {
+                out.push((format!("{path}/{keyword}"), child));
+                described_nodes(child, format!("{path}/{keyword}"), out);
+            }
+        }
+        for keyword in ["oneOf", "anyOf"] {
+            for (index, branch) in node
+                .get(keyword)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                described_nodes(branch, format!("{path}/{keyword}/{index}"), out);
+            }
+        }
+        if let Some(definitions) = node.get("$defs").and_then(Value::as_object) {
+            for (name, definition) in definitions {
+                described_nodes(definition, format!("{path}/$defs/{name}"), out);
+            }
+        }
+    }
+
+    #[test]
+    fn every_property_has_a_title_and_a_description() {
+        for kind in Kind::ALL {
+            let schema: Value = serde_json::from_str(kind.schema_text()).expect("JSON");
+            assert_eq!(schema["title"], kind.name());
+            let mut nodes = Vec::new();
+            described_nodes(&schema, String::new(), &mut nodes);
+            assert!(nodes.len() > 3, "{kind}");
+            for (path, node) in nodes {
+                for field in ["title", "description"] {
+                    assert!(
+                        node.get(field)
+                            .and_then(Value::as_str)
+                            .is_some_and(|text| !text.is_empty()),
+                        "{kind} {path} has no {field}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_object_refuses_unknown_fields() {
+        fn walk(node: &Value, path: &str, kind: Kind) {
+            match node {
+                Value::Object(map) => {
+                    if map.contains_key("properties") {
+                        let closed = map.get("additionalProperties") == Some(&Value::Bool(false));
+                        assert!(closed, "{kind} {path} allows unknown fields");
+                    }
+                    // An `if` only tests a condition; it defines no object.
+                    for (key, child) in map.iter().filter(|(key, _)| *key != "if") {
+                        walk(child, &format!("{path}/{key}"), kind);
+                    }
+                }
+                Value::Array(items) => items.iter().for_each(|item| walk(item, path, kind)),
+                _ => {}
+            }
+        }
+        for kind in Kind::ALL {
+            let schema: Value = serde_json::from_str(kind.schema_text()).expect("JSON");
+            walk(&schema, "", kind);
+        }
+    }
+
     #[test]
     fn typos_find_their_field() {
         let fields = ["name".to_string(), "status".to_string()];
