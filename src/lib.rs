@@ -3,13 +3,16 @@
 
 pub mod cli; // the command line, clap derive only
 pub mod commands; // one file per subcommand, wiring the stages
+pub mod condition; // governance `when` conditions (minijinja expressions)
 pub mod finding; // a finding: rule, severity, file, pointer, position, message, help
 pub mod kind; // the eleven artifact kinds, their folders and embedded schemas
 pub mod load; // raw files → spanned YAML documents; the reading rules
+pub mod model; // typed artifacts, one file per kind, built from schema-valid documents
 pub mod output; // findings as human, json or github output
-pub mod rules; // the rule registry, and the identity rules
+pub mod rules; // the rule registry; one file per cross-file rule
 pub mod schema; // schemas compiled once; schema errors → findings at spans
 pub mod source; // the work tree → raw files (the only file-system reads)
+pub mod suggest; // "did you mean": the nearest known name
 
 use std::io::Write;
 

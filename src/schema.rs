@@ -13,6 +13,7 @@ use crate::kind::Kind;
 use crate::load::node::escape_pointer_token;
 use crate::load::{Document, Loaded};
 use crate::rules;
+use crate::suggest::closest;
 
 /// An embedded schema that does not compile: a bug in folio, never in the user's files.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
@@ -54,8 +55,16 @@ fn compile(kind: Kind) -> Result<CompiledSchema, SchemaError> {
     })
 }
 
+/// What the schema check found, and which documents passed it (`valid[i]` for the i-th
+/// document): only those are typed into the model.
+#[derive(Debug, Default)]
+pub struct Validated {
+    pub findings: Vec<Finding>,
+    pub valid: Vec<bool>,
+}
+
 /// Checks every document against its kind's schema, in parallel.
-pub fn validate(loaded: &Loaded) -> Result<Vec<Finding>, SchemaError> {
+pub fn validate(loaded: &Loaded) -> Result<Validated, SchemaError> {
     let per_document: Vec<Result<Vec<Finding>, SchemaError>> = loaded
         .documents
         .par_iter()
@@ -67,11 +76,13 @@ pub fn validate(loaded: &Loaded) -> Result<Vec<Finding>, SchemaError> {
             Ok(compiled.check(document))
         })
         .collect();
-    let mut findings = Vec::new();
+    let mut validated = Validated::default();
     for result in per_document {
-        findings.extend(result?);
+        let findings = result?;
+        validated.valid.push(findings.is_empty());
+        validated.findings.extend(findings);
     }
-    Ok(findings)
+    Ok(validated)
 }
 
 impl CompiledSchema {
@@ -115,7 +126,7 @@ impl CompiledSchema {
                         "unexpected property {key:?}; expected one of {}",
                         quoted_list(&allowed)
                     );
-                    let help = match closest(key, &allowed) {
+                    let help = match closest(key, allowed.iter().map(String::as_str)) {
                         Some(near) => format!("did you mean {near:?}?"),
                         None => format!(
                             "remove it; `folio schema {}` lists the fields of a {}",
@@ -377,43 +388,6 @@ fn lowercase_first(text: &str) -> String {
     }
 }
 
-/// The allowed name nearest to a misspelt one, when it is near enough to be a typo.
-fn closest<'a>(word: &str, candidates: &'a [String]) -> Option<&'a String> {
-    candidates
-        .iter()
-        .map(|candidate| (edit_distance(word, candidate), candidate))
-        .filter(|(distance, candidate)| *distance <= 1.max(candidate.chars().count() / 3))
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
-}
-
-/// Edit distance counting a swap of two neighbouring characters as one edit (optimal string
-/// alignment), since swaps are the commonest typo.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut table = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in table.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in table[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (table[i - 1][j] + 1)
-                .min(table[i][j - 1] + 1)
-                .min(table[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(table[i - 2][j - 2] + 1);
-            }
-            table[i][j] = best;
-        }
-    }
-    table[a.len()][b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -500,13 +474,5 @@ mod tests {
             let schema: Value = serde_json::from_str(kind.schema_text()).expect("JSON");
             walk(&schema, "", kind);
         }
-    }
-
-    #[test]
-    fn typos_find_their_field() {
-        let fields = ["name".to_string(), "status".to_string()];
-        assert_eq!(closest("nmae", &fields), Some(&fields[0]));
-        assert_eq!(closest("budget", &fields), None);
-        assert_eq!(closest("a", &["id".to_string()]), None);
     }
 }

@@ -8,6 +8,7 @@ use super::{Context, Outcome};
 use crate::cli::{CheckArgs, Format};
 use crate::finding::Findings;
 use crate::load::{self, Loaded};
+use crate::model::Model;
 use crate::output::{self, human::Style};
 use crate::{rules, schema, source};
 
@@ -16,8 +17,10 @@ pub fn read_and_check(root: &std::path::Path) -> Result<(Loaded, Findings)> {
     let files = source::read_work_tree(root)?;
     let mut loaded = load::load(files);
     let mut findings = std::mem::take(&mut loaded.findings);
-    findings.extend(schema::validate(&loaded)?);
-    findings.extend(rules::identity::check(&loaded));
+    let validated = schema::validate(&loaded)?;
+    findings.extend(validated.findings);
+    let model = Model::build(&loaded.documents, &validated.valid);
+    findings.extend(rules::check(&loaded, &model));
     Ok((loaded, Findings::new(findings)))
 }
 

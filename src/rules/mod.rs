@@ -1,17 +1,101 @@
-//! The rule registry: every rule's name, severity, family and documentation, in one static list.
+//! The rule registry: every rule's name, severity, family, documentation and check, in one
+//! static list. One file per rule, named after the problem it flags; reading rules, enforced
+//! while files are read, live together in `reading.rs`.
 //!
 //! A rule's name is a user-facing contract (people filter on it): never rename one.
 
-pub mod identity;
-mod reading;
+/// Declares a rule. Its `///` doc comment is what `folio explain` prints, so it says what the
+/// rule checks, why it matters, a failing example (```yaml blocks, each opening with a
+/// `# path` comment; the example is run by the tests) and how to fix it.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub static $ident:ident = {
+            name: $name:literal,
+            severity: $severity:ident,
+            family: $family:ident,
+            summary: $summary:literal,
+            help: $help:literal,
+            check: $check:expr $(,)?
+        };
+    ) => {
+        $(#[doc = $doc])*
+        pub static $ident: $crate::rules::Rule = $crate::rules::Rule {
+            name: $name,
+            severity: $crate::finding::Severity::$severity,
+            family: $crate::rules::Family::$family,
+            summary: $summary,
+            help: $help,
+            doc: concat!($($doc, "\n"),*),
+            check: $check,
+        };
+    };
+}
 
-pub use identity::{DUPLICATE_ID, ID_FILENAME_MISMATCH, MISSING_GOVERNANCE, MISSING_PORTFOLIO};
+mod allocation_over_capacity;
+mod allocation_to_inactive_venture;
+mod baseline_missing;
+mod continue_below_viable_score;
+mod critical_venture_underallocated;
+mod duplicate_id;
+mod duplicate_venture_in_list;
+mod id_filename_mismatch;
+mod invalid_condition;
+mod launched_without_owner;
+mod missing_governance;
+mod missing_portfolio;
+mod multiple_baselines;
+mod reading;
+mod resolved_conflict_incomplete;
+mod rollback_initiative_active;
+mod single_point_of_failure;
+mod stale_net_score;
+mod stale_total;
+mod unknown_decision_type;
+mod unknown_initiative;
+mod unknown_resource;
+mod unknown_role;
+mod unknown_synergy;
+mod unknown_venture;
+mod weights_not_normalised;
+
+pub use allocation_over_capacity::ALLOCATION_OVER_CAPACITY;
+pub use allocation_to_inactive_venture::ALLOCATION_TO_INACTIVE_VENTURE;
+pub use baseline_missing::BASELINE_MISSING;
+pub use continue_below_viable_score::CONTINUE_BELOW_VIABLE_SCORE;
+pub use critical_venture_underallocated::CRITICAL_VENTURE_UNDERALLOCATED;
+pub use duplicate_id::DUPLICATE_ID;
+pub use duplicate_venture_in_list::DUPLICATE_VENTURE_IN_LIST;
+pub use id_filename_mismatch::ID_FILENAME_MISMATCH;
+pub use invalid_condition::INVALID_CONDITION;
+pub use launched_without_owner::LAUNCHED_WITHOUT_OWNER;
+pub use missing_governance::MISSING_GOVERNANCE;
+pub use missing_portfolio::MISSING_PORTFOLIO;
+pub use multiple_baselines::MULTIPLE_BASELINES;
 pub use reading::{
     ALIAS_LIMIT, DUPLICATE_KEY, FILE_TOO_LARGE, INVALID_GLOB, KIND_MISMATCH, NESTING_TOO_DEEP,
     NON_STRING_KEY, NOT_UTF8, SCHEMA, SYMLINK, UNKNOWN_LOCATION, YAML_SYNTAX, YAML_TAG,
 };
+pub use resolved_conflict_incomplete::RESOLVED_CONFLICT_INCOMPLETE;
+pub use rollback_initiative_active::ROLLBACK_INITIATIVE_ACTIVE;
+pub use single_point_of_failure::SINGLE_POINT_OF_FAILURE;
+pub use stale_net_score::STALE_NET_SCORE;
+pub use stale_total::STALE_TOTAL;
+pub use unknown_decision_type::UNKNOWN_DECISION_TYPE;
+pub use unknown_initiative::UNKNOWN_INITIATIVE;
+pub use unknown_resource::UNKNOWN_RESOURCE;
+pub use unknown_role::UNKNOWN_ROLE;
+pub use unknown_synergy::UNKNOWN_SYNERGY;
+pub use unknown_venture::UNKNOWN_VENTURE;
+pub use weights_not_normalised::WEIGHTS_NOT_NORMALISED;
 
-use crate::finding::Severity;
+use std::collections::BTreeSet;
+
+use crate::finding::{Finding, Position, Severity};
+use crate::kind::Kind;
+use crate::load::{Document, Loaded};
+use crate::model::{Item, Model};
+use crate::suggest::closest;
 
 /// The family a rule belongs to, as DESIGN.md groups them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +103,10 @@ pub enum Family {
     Reading,
     Schema,
     Identity,
+    References,
+    Arithmetic,
+    Allocation,
+    Process,
 }
 
 impl Family {
@@ -27,12 +115,25 @@ impl Family {
             Family::Reading => "reading",
             Family::Schema => "schema",
             Family::Identity => "identity",
+            Family::References => "references",
+            Family::Arithmetic => "arithmetic",
+            Family::Allocation => "allocation",
+            Family::Process => "process",
         }
     }
 }
 
+/// What a cross-file rule runs on: the loaded documents (for positions) and the typed model.
+pub struct Context<'a> {
+    pub loaded: &'a Loaded,
+    pub model: &'a Model,
+}
+
+/// A cross-file rule's check: it adds its findings to the list.
+pub type Check = fn(&Context<'_>, &mut Vec<Finding>);
+
 /// A rule: what `folio explain NAME` prints and what every finding of it carries.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Rule {
     /// Stable kebab-case name that reads as "allow ⟨name⟩".
     pub name: &'static str,
@@ -42,8 +143,62 @@ pub struct Rule {
     pub summary: &'static str,
     /// The help line a finding carries unless it has a more specific one.
     pub help: &'static str,
-    /// What it checks, why it matters, a failing example and how to fix it.
+    /// The doc comment, as written (each line keeps the space after `///`).
     pub doc: &'static str,
+    /// The check of a cross-file rule; `None` for rules enforced while reading.
+    pub check: Option<Check>,
+}
+
+impl PartialEq for Rule {
+    fn eq(&self, other: &Rule) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Rule {
+    /// The documentation as `folio explain` prints it.
+    pub fn documentation(&self) -> String {
+        let lines: Vec<&str> = self
+            .doc
+            .lines()
+            .map(|line| line.strip_prefix(' ').unwrap_or(line))
+            .collect();
+        lines.join("\n").trim().to_string()
+    }
+
+    /// The files of the rule's documented example: `(path, text)` for each ```yaml block,
+    /// whose first line is `# path`.
+    pub fn example_files(&self) -> Vec<(String, String)> {
+        let documentation = self.documentation();
+        let mut files = Vec::new();
+        let mut current: Option<(String, String)> = None;
+        let mut in_block = false;
+        for line in documentation.lines() {
+            if line.trim_start() == "```yaml" {
+                in_block = true;
+                continue;
+            }
+            if in_block && line.trim_start() == "```" {
+                in_block = false;
+                files.extend(current.take());
+                continue;
+            }
+            if !in_block {
+                continue;
+            }
+            match &mut current {
+                None => {
+                    let path = line.trim_start_matches('#').trim().to_string();
+                    current = Some((path, String::new()));
+                }
+                Some((_, text)) => {
+                    text.push_str(line);
+                    text.push('\n');
+                }
+            }
+        }
+        files
+    }
 }
 
 /// Every rule, in the order DESIGN.md lists them.
@@ -65,11 +220,168 @@ pub static RULES: &[&Rule] = &[
     &ID_FILENAME_MISMATCH,
     &MISSING_PORTFOLIO,
     &MISSING_GOVERNANCE,
+    &UNKNOWN_VENTURE,
+    &UNKNOWN_INITIATIVE,
+    &UNKNOWN_SYNERGY,
+    &UNKNOWN_RESOURCE,
+    &UNKNOWN_ROLE,
+    &DUPLICATE_VENTURE_IN_LIST,
+    &STALE_TOTAL,
+    &STALE_NET_SCORE,
+    &WEIGHTS_NOT_NORMALISED,
+    &CONTINUE_BELOW_VIABLE_SCORE,
+    &ALLOCATION_OVER_CAPACITY,
+    &ALLOCATION_TO_INACTIVE_VENTURE,
+    &SINGLE_POINT_OF_FAILURE,
+    &CRITICAL_VENTURE_UNDERALLOCATED,
+    &RESOLVED_CONFLICT_INCOMPLETE,
+    &BASELINE_MISSING,
+    &MULTIPLE_BASELINES,
+    &ROLLBACK_INITIATIVE_ACTIVE,
+    &LAUNCHED_WITHOUT_OWNER,
+    &UNKNOWN_DECISION_TYPE,
+    &INVALID_CONDITION,
 ];
 
 /// Finds a rule by its name.
 pub fn find(name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|rule| rule.name == name)
+}
+
+/// Runs every cross-file rule.
+pub fn check(loaded: &Loaded, model: &Model) -> Vec<Finding> {
+    let context = Context { loaded, model };
+    let mut findings = Vec::new();
+    for rule in RULES {
+        if let Some(check) = rule.check {
+            check(&context, &mut findings);
+        }
+    }
+    findings
+}
+
+impl Context<'_> {
+    pub fn document<T>(&self, item: &Item<T>) -> &Document {
+        &self.loaded.documents[item.document]
+    }
+
+    /// A finding at the node of `pointer` in `item`'s document.
+    pub fn at<T>(
+        &self,
+        rule: &'static Rule,
+        item: &Item<T>,
+        pointer: &str,
+        message: String,
+    ) -> Finding {
+        let document = self.document(item);
+        Finding::new(
+            rule,
+            &document.file,
+            pointer,
+            document.position(pointer),
+            message,
+        )
+    }
+
+    /// A finding at the key that `pointer` hangs from (a map entry such as an allocation).
+    pub fn at_key<T>(
+        &self,
+        rule: &'static Rule,
+        item: &Item<T>,
+        pointer: &str,
+        message: String,
+    ) -> Finding {
+        let document = self.document(item);
+        Finding::new(
+            rule,
+            &document.file,
+            pointer,
+            document.key_position(pointer),
+            message,
+        )
+    }
+
+    /// The ids of every document of `kind`, whether or not it passed its schema: a reference
+    /// to a document with a typo elsewhere is not unknown.
+    pub fn ids(&self, kind: Kind) -> BTreeSet<&str> {
+        self.loaded.of_kind(kind).filter_map(Document::id).collect()
+    }
+
+    /// A reference to an id that `known` does not hold: the finding quotes it, lists what it
+    /// could have been and suggests the nearest.
+    pub fn unknown_reference<T>(
+        &self,
+        rule: &'static Rule,
+        reference: Reference<'_, T>,
+        known: &BTreeSet<&str>,
+    ) -> Finding {
+        let Reference {
+            item,
+            pointer,
+            what,
+            id,
+            at_key,
+        } = reference;
+        let message = format!(
+            "{what} {id:?} is not defined; {}",
+            expected_one_of(known.iter().copied(), what)
+        );
+        let finding = if at_key {
+            self.at_key(rule, item, pointer, message)
+        } else {
+            self.at(rule, item, pointer, message)
+        };
+        match closest(id, known.iter().copied()) {
+            Some(near) => finding.with_help(format!("did you mean {near:?}?")),
+            None => finding,
+        }
+    }
+
+    /// The position of a node, for findings that name a place in another file.
+    pub fn position_of<T>(&self, item: &Item<T>, pointer: &str) -> (String, Position) {
+        let document = self.document(item);
+        (document.file.clone(), document.position(pointer))
+    }
+}
+
+/// A reference from one artifact to another, by id.
+pub struct Reference<'a, T> {
+    pub item: &'a Item<T>,
+    /// Where the id stands in the item's document.
+    pub pointer: &'a str,
+    /// What the id names: "venture", "initiative", …
+    pub what: &'a str,
+    pub id: &'a str,
+    /// Whether the id is a map key (an allocation), to be marked at the key.
+    pub at_key: bool,
+}
+
+/// "expected one of "a", "b", …": the ids a reference could have named, at most eight.
+pub fn expected_one_of<'a>(ids: impl Iterator<Item = &'a str>, what: &str) -> String {
+    let mut ids: Vec<&str> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return format!("no {what} is defined");
+    }
+    let shown: Vec<String> = ids.iter().take(8).map(|id| format!("{id:?}")).collect();
+    let more = if ids.len() > 8 {
+        format!(" and {} more", ids.len() - 8)
+    } else {
+        String::new()
+    };
+    format!("expected one of {}{more}", shown.join(", "))
+}
+
+/// A figure as people write it: no trailing `.0`, at most two decimals.
+pub fn figure(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        let text = format!("{rounded:.2}");
+        text.trim_end_matches('0').to_string()
+    }
 }
 
 /// The README's rule table, generated from the registry so that it cannot drift.
@@ -94,7 +406,7 @@ mod tests {
     use std::collections::HashSet;
 
     #[test]
-    fn rule_names_are_unique_kebab_case() {
+    fn rule_names_are_unique_kebab_case_and_documented() {
         let mut seen = HashSet::new();
         for rule in RULES {
             assert!(seen.insert(rule.name), "{} is listed twice", rule.name);
@@ -105,7 +417,18 @@ mod tests {
                 "{} is not kebab-case",
                 rule.name
             );
-            assert!(!rule.summary.is_empty() && !rule.help.is_empty() && !rule.doc.is_empty());
+            assert!(!rule.summary.is_empty() && !rule.help.is_empty());
+            let doc = rule.documentation();
+            for section in ["## Why", "## Example", "## Fix"] {
+                assert!(doc.contains(section), "{} lacks {section}", rule.name);
+            }
         }
+    }
+
+    #[test]
+    fn figures_read_as_written() {
+        assert_eq!(figure(120.0), "120");
+        assert_eq!(figure(3.65), "3.65");
+        assert_eq!(figure(0.1 + 0.2), "0.3");
     }
 }

@@ -8,11 +8,15 @@ fn finding(rule: &str, file: &str, line: u64, column: u64) -> (String, String, u
 }
 
 const VENTURE: &str = "id: solar\nname: Solar\nstatus: active\n";
+const INITIATIVE: &str = "initiative_id: AUTH\nname: Shared auth\nventures: [solar]\n\
+value_proposition: One login\nimplementation: [{milestone: Design, deadline: 2026-10-20}]\n\
+success_metrics: [{metric: Hours, target: 16}]\n";
 
 #[test]
 fn documents_are_found_by_folder_sub_folders_and_streams() {
     let portfolio = Portfolio::minimal();
     portfolio.write("ventures/energy/solar.yaml", VENTURE);
+    portfolio.write("initiatives/AUTH.yaml", INITIATIVE);
     portfolio.write(
         "value/2026-q3.yaml",
         "id: v1\ninitiative: AUTH\ntype: cost-saved\namount: 10\nunit: usd\ndate: 2026-09-01\nevidence: invoice\n\

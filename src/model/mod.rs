@@ -1,0 +1,144 @@
+//! Typed artifacts, one file per kind, built only from documents that passed their schema:
+//! later stages (rules, gates, decisions) take these checked types, never raw YAML.
+
+pub mod assessment;
+pub mod conflict;
+pub mod date;
+pub mod governance;
+pub mod initiative;
+pub mod metrics;
+pub mod portfolio;
+pub mod resource;
+pub mod rollback;
+pub mod synergy;
+pub mod value_event;
+pub mod venture;
+
+use std::collections::HashMap;
+use std::ops::Deref;
+
+use serde::de::DeserializeOwned;
+
+use crate::kind::Kind;
+use crate::load::Document;
+pub use assessment::Assessment;
+pub use conflict::Conflict;
+pub use governance::Governance;
+pub use initiative::Initiative;
+pub use metrics::Metrics;
+pub use portfolio::{Portfolio, Thresholds};
+pub use resource::Resource;
+pub use rollback::Rollback;
+pub use synergy::Synergy;
+pub use value_event::ValueEvent;
+pub use venture::Venture;
+
+/// A typed artifact and the document it was read from (its index among the loaded documents),
+/// through which every finding about it finds its position.
+#[derive(Debug, Clone)]
+pub struct Item<T> {
+    pub document: usize,
+    pub value: T,
+}
+
+impl<T> Deref for Item<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+/// The whole portfolio, typed.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    pub portfolio: Option<Item<Portfolio>>,
+    pub governance: Option<Item<Governance>>,
+    pub ventures: Vec<Item<Venture>>,
+    pub assessments: Vec<Item<Assessment>>,
+    pub synergies: Vec<Item<Synergy>>,
+    pub conflicts: Vec<Item<Conflict>>,
+    pub initiatives: Vec<Item<Initiative>>,
+    pub resources: Vec<Item<Resource>>,
+    pub value_events: Vec<Item<ValueEvent>>,
+    pub metrics: Vec<Item<Metrics>>,
+    pub rollbacks: Vec<Item<Rollback>>,
+    venture_index: HashMap<String, usize>,
+    initiative_index: HashMap<String, usize>,
+}
+
+impl Model {
+    /// Types every document whose schema check passed (`valid[i]` for `documents[i]`). A
+    /// second Portfolio or Governance document is left out: `duplicate-id` reports it.
+    pub fn build(documents: &[Document], valid: &[bool]) -> Model {
+        let mut model = Model::default();
+        for (index, document) in documents.iter().enumerate() {
+            if !valid.get(index).copied().unwrap_or(false) {
+                continue;
+            }
+            let json = document.root.to_json();
+            match document.kind {
+                Kind::Portfolio => {
+                    if model.portfolio.is_none() {
+                        model.portfolio = typed(index, json);
+                    }
+                }
+                Kind::Governance => {
+                    if model.governance.is_none() {
+                        model.governance = typed(index, json);
+                    }
+                }
+                Kind::Venture => model.ventures.extend(typed(index, json)),
+                Kind::Assessment => model.assessments.extend(typed(index, json)),
+                Kind::Synergy => model.synergies.extend(typed(index, json)),
+                Kind::Conflict => model.conflicts.extend(typed(index, json)),
+                Kind::Initiative => model.initiatives.extend(typed(index, json)),
+                Kind::Resource => model.resources.extend(typed(index, json)),
+                Kind::ValueEvent => model.value_events.extend(typed(index, json)),
+                Kind::Metrics => model.metrics.extend(typed(index, json)),
+                Kind::Rollback => model.rollbacks.extend(typed(index, json)),
+            }
+        }
+        for (position, venture) in model.ventures.iter().enumerate() {
+            model
+                .venture_index
+                .entry(venture.id.clone())
+                .or_insert(position);
+        }
+        for (position, initiative) in model.initiatives.iter().enumerate() {
+            model
+                .initiative_index
+                .entry(initiative.initiative_id.clone())
+                .or_insert(position);
+        }
+        model
+    }
+
+    /// The thresholds in force: the portfolio's overrides over the SOP's defaults.
+    pub fn thresholds(&self) -> Thresholds {
+        self.portfolio
+            .as_ref()
+            .map(|portfolio| portfolio.thresholds.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn venture(&self, id: &str) -> Option<&Item<Venture>> {
+        self.venture_index
+            .get(id)
+            .map(|index| &self.ventures[*index])
+    }
+
+    pub fn initiative(&self, id: &str) -> Option<&Item<Initiative>> {
+        self.initiative_index
+            .get(id)
+            .map(|index| &self.initiatives[*index])
+    }
+}
+
+/// A schema-valid document as its type. The schema is stricter than the types, so this only
+/// fails on a bug; such a document is left out rather than guessed at.
+fn typed<T: DeserializeOwned>(document: usize, json: serde_json::Value) -> Option<Item<T>> {
+    serde_json::from_value(json)
+        .ok()
+        .map(|value| Item { document, value })
+}

@@ -1,0 +1,133 @@
+//! `unknown-role`: a role name that governance does not define.
+
+use std::collections::BTreeSet;
+
+use super::{Context, Reference};
+use crate::finding::Finding;
+use crate::model::Item;
+use crate::model::governance::INITIATIVE_OWNER;
+
+declare_rule! {
+    /// Checks that every role name is defined under `roles:` in governance.yaml: the
+    /// `approved_by` of conflicts, initiatives and resources, and in governance itself each
+    /// decision right's `authority` (or `initiative-owner`) and approval `role`, the
+    /// `escalation` path and the cadence's `attendees`.
+    ///
+    /// ## Why
+    ///
+    /// Approvals are checked against the members of a role; a role that does not exist can
+    /// never approve, and an `approved_by` naming it claims an approval nobody can give.
+    ///
+    /// ## Example
+    ///
+    /// ```yaml
+    /// # resources/pool.yaml
+    /// id: pool
+    /// name: Data team
+    /// type: talent
+    /// unit: percent
+    /// capacity: 100
+    /// allocations: {}
+    /// approved_by: chairmen
+    /// ```
+    ///
+    /// ## Fix
+    ///
+    /// Use a role defined in governance.yaml, or define the role there.
+    pub static UNKNOWN_ROLE = {
+        name: "unknown-role",
+        severity: Error,
+        family: References,
+        summary: "a role name is not defined in governance",
+        help: "use a role defined under `roles:` in governance.yaml",
+        check: Some(check),
+    };
+}
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let model = context.model;
+    let Some(governance) = &model.governance else {
+        return;
+    };
+    let known: BTreeSet<&str> = governance.roles.keys().map(String::as_str).collect();
+    let mut check_role = |item: &Item<()>, pointer: String, role: &str| {
+        if !known.contains(role) {
+            findings.push(context.unknown_reference(
+                &UNKNOWN_ROLE,
+                Reference {
+                    item,
+                    pointer: &pointer,
+                    what: "role",
+                    id: role,
+                    at_key: false,
+                },
+                &known,
+            ));
+        }
+    };
+    let approvals = model
+        .conflicts
+        .iter()
+        .map(|c| (c.document, c.approved_by.as_deref()))
+        .chain(
+            model
+                .initiatives
+                .iter()
+                .map(|i| (i.document, i.approved_by.as_deref())),
+        )
+        .chain(
+            model
+                .resources
+                .iter()
+                .map(|r| (r.document, r.approved_by.as_deref())),
+        );
+    for (document, approved_by) in approvals {
+        if let Some(role) = approved_by {
+            check_role(
+                &Item {
+                    document,
+                    value: (),
+                },
+                "/approved_by".into(),
+                role,
+            );
+        }
+    }
+
+    let here = Item {
+        document: governance.document,
+        value: (),
+    };
+    for (index, right) in governance.decision_rights.iter().enumerate() {
+        if let Some(authority) = right
+            .authority
+            .as_deref()
+            .filter(|a| *a != INITIATIVE_OWNER)
+        {
+            check_role(
+                &here,
+                format!("/decision_rights/{index}/authority"),
+                authority,
+            );
+        }
+        for (position, approval) in right.approvals.iter().enumerate() {
+            check_role(
+                &here,
+                format!("/decision_rights/{index}/approvals/{position}/role"),
+                &approval.role,
+            );
+        }
+    }
+    for (index, role) in governance.escalation.iter().enumerate() {
+        check_role(&here, format!("/escalation/{index}"), role);
+    }
+    for (index, meeting) in governance.cadence.iter().enumerate() {
+        for (position, role) in meeting.attendees.iter().enumerate() {
+            check_role(
+                &here,
+                format!("/cadence/{index}/attendees/{position}"),
+                role,
+            );
+        }
+    }
+}
