@@ -19,6 +19,11 @@ pub enum Command {
     ///
     /// Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 folio could not run.
     Check(CheckArgs),
+    /// Compute the stage's entry gates, nine steps, exit gates and rollback triggers.
+    ///
+    /// Exit codes: 0 computed (and, with --require, the required gates pass), 1 a required gate
+    /// fails, 2 folio could not run.
+    Gates(GatesArgs),
     /// Print the JSON Schema of a kind, or list the kinds.
     Schema {
         /// The kind: Portfolio, Governance, Venture, Assessment, Synergy, Conflict,
@@ -43,6 +48,38 @@ pub struct CheckArgs {
     pub format: Option<Format>,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct GatesArgs {
+    /// The portfolio root: the folder that holds portfolio.yaml.
+    #[arg(default_value = ".")]
+    pub root: PathBuf,
+    /// The evaluation date (YYYY-MM-DD). Defaults to `as_of` in portfolio.yaml, else today.
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: GatesFormat,
+    /// Exit 1 unless these gates pass: `entry`, or `exit` (the exit gates and the entry gates).
+    #[arg(long, value_enum)]
+    pub require: Option<Require>,
+}
+
+/// How gate results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GatesFormat {
+    /// A table of every gate, step and trigger with its status and reason.
+    Human,
+    /// One JSON object, in the shape DESIGN.md documents.
+    Json,
+}
+
+/// Which gates `--require` demands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Require {
+    Entry,
+    Exit,
+}
+
 /// How findings are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -52,4 +89,6 @@ pub enum Format {
     Json,
     /// GitHub workflow-command annotations.
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use folio::cli::Cli;
 use folio::commands::Context;
+use folio::model::date::Date;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -14,6 +15,7 @@ fn main() -> ExitCode {
         github_actions: std::env::var("GITHUB_ACTIONS").is_ok_and(|value| value == "true"),
         cwd: std::env::current_dir().unwrap_or_default(),
         color: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        today: today(),
     };
     match folio::run(&cli, &context, &mut stdout.lock()) {
         Ok(outcome) => ExitCode::from(outcome.code()),
@@ -28,4 +30,12 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Today's date (UTC), from the system clock.
+fn today() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    Date::from_days_since_epoch(i64::try_from(seconds / 86_400).unwrap_or(0))
 }

@@ -12,8 +12,16 @@ use crate::model::Model;
 use crate::output::{self, human::Style};
 use crate::{rules, schema, source};
 
-/// Reads and validates a portfolio: every finding of the reading, schema and identity rules.
-pub fn read_and_check(root: &std::path::Path) -> Result<(Loaded, Findings)> {
+/// A portfolio read and checked: the documents, the typed model and every finding.
+pub struct Checked {
+    pub loaded: Loaded,
+    pub model: Model,
+    pub findings: Findings,
+}
+
+/// Reads and validates a portfolio: every finding of every rule, and the model of the
+/// documents that passed their schema.
+pub fn read_and_check(root: &std::path::Path) -> Result<Checked> {
     let files = source::read_work_tree(root)?;
     let mut loaded = load::load(files);
     let mut findings = std::mem::take(&mut loaded.findings);
@@ -21,11 +29,17 @@ pub fn read_and_check(root: &std::path::Path) -> Result<(Loaded, Findings)> {
     findings.extend(validated.findings);
     let model = Model::build(&loaded.documents, &validated.valid);
     findings.extend(rules::check(&loaded, &model));
-    Ok((loaded, Findings::new(findings)))
+    Ok(Checked {
+        loaded,
+        model,
+        findings: Findings::new(findings),
+    })
 }
 
 pub fn run(args: &CheckArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
-    let (loaded, findings) = read_and_check(&args.root)?;
+    let Checked {
+        loaded, findings, ..
+    } = read_and_check(&args.root)?;
     let format = args.format.unwrap_or(if context.github_actions {
         Format::Github
     } else {
@@ -46,6 +60,10 @@ pub fn run(args: &CheckArgs, context: &Context, out: &mut dyn Write) -> Result<O
         Format::Github => {
             let root = std::path::absolute(&args.root).into_diagnostic()?;
             output::github::write(&findings, &root, &context.cwd, out)
+        }
+        Format::Sarif => {
+            let root = std::path::absolute(&args.root).into_diagnostic()?;
+            output::sarif::write(&findings, &root, &context.cwd, out)
         }
     }
     .into_diagnostic()?;

@@ -30,12 +30,12 @@ pub fn run(rule: Option<&str>, out: &mut dyn Write) -> Result<Outcome> {
     })?;
     writeln!(
         out,
-        "{} ({}, {})\n\n{}\n\n{}",
+        "{} ({}, {}): {}\n\n{}",
         rule.name,
         rule.family.as_str(),
         rule.severity.as_str(),
         rule.summary,
-        rule.doc
+        rule.documentation()
     )
     .into_diagnostic()?;
     Ok(Outcome::Clean)

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod explain;
+pub mod gates;
 pub mod schema;
 
 use std::path::PathBuf;
@@ -16,6 +17,8 @@ pub struct Context {
     pub cwd: PathBuf,
     /// Whether the human format may use colour.
     pub color: bool,
+    /// Today, read from the clock by the binary: the evaluation date of last resort.
+    pub today: crate::model::date::Date,
 }
 
 /// How a command ended, as an exit code: 0 clean, 1 findings or failed checks, 2 could not run.

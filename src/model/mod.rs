@@ -38,7 +38,20 @@ pub use venture::Venture;
 #[derive(Debug, Clone)]
 pub struct Item<T> {
     pub document: usize,
+    /// The file it was read from, relative to the portfolio root.
+    pub file: String,
     pub value: T,
+}
+
+impl<T> Item<T> {
+    /// The same place without the value: for code that handles items of several kinds alike.
+    pub fn place(&self) -> Item<()> {
+        Item {
+            document: self.document,
+            file: self.file.clone(),
+            value: (),
+        }
+    }
 }
 
 impl<T> Deref for Item<T> {
@@ -80,23 +93,25 @@ impl Model {
             match document.kind {
                 Kind::Portfolio => {
                     if model.portfolio.is_none() {
-                        model.portfolio = typed(index, json);
+                        model.portfolio = typed(index, &document.file, json);
                     }
                 }
                 Kind::Governance => {
                     if model.governance.is_none() {
-                        model.governance = typed(index, json);
+                        model.governance = typed(index, &document.file, json);
                     }
                 }
-                Kind::Venture => model.ventures.extend(typed(index, json)),
-                Kind::Assessment => model.assessments.extend(typed(index, json)),
-                Kind::Synergy => model.synergies.extend(typed(index, json)),
-                Kind::Conflict => model.conflicts.extend(typed(index, json)),
-                Kind::Initiative => model.initiatives.extend(typed(index, json)),
-                Kind::Resource => model.resources.extend(typed(index, json)),
-                Kind::ValueEvent => model.value_events.extend(typed(index, json)),
-                Kind::Metrics => model.metrics.extend(typed(index, json)),
-                Kind::Rollback => model.rollbacks.extend(typed(index, json)),
+                Kind::Venture => model.ventures.extend(typed(index, &document.file, json)),
+                Kind::Assessment => model.assessments.extend(typed(index, &document.file, json)),
+                Kind::Synergy => model.synergies.extend(typed(index, &document.file, json)),
+                Kind::Conflict => model.conflicts.extend(typed(index, &document.file, json)),
+                Kind::Initiative => model.initiatives.extend(typed(index, &document.file, json)),
+                Kind::Resource => model.resources.extend(typed(index, &document.file, json)),
+                Kind::ValueEvent => model
+                    .value_events
+                    .extend(typed(index, &document.file, json)),
+                Kind::Metrics => model.metrics.extend(typed(index, &document.file, json)),
+                Kind::Rollback => model.rollbacks.extend(typed(index, &document.file, json)),
             }
         }
         for (position, venture) in model.ventures.iter().enumerate() {
@@ -137,8 +152,14 @@ impl Model {
 
 /// A schema-valid document as its type. The schema is stricter than the types, so this only
 /// fails on a bug; such a document is left out rather than guessed at.
-fn typed<T: DeserializeOwned>(document: usize, json: serde_json::Value) -> Option<Item<T>> {
-    serde_json::from_value(json)
-        .ok()
-        .map(|value| Item { document, value })
+fn typed<T: DeserializeOwned>(
+    document: usize,
+    file: &str,
+    json: serde_json::Value,
+) -> Option<Item<T>> {
+    serde_json::from_value(json).ok().map(|value| Item {
+        document,
+        file: file.to_string(),
+        value,
+    })
 }

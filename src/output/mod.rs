@@ -1,8 +1,10 @@
-//! Output formats of findings, one file each. Writers take a `Write`: the library never prints.
+//! Output formats of findings, one file each (human, json, github, sarif). Writers take a `Write`: the library never prints.
 
+pub mod gates;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use std::path::{Component, Path, PathBuf};
 

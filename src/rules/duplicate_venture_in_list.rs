@@ -4,7 +4,6 @@ use std::collections::HashMap;
 
 use super::Context;
 use crate::finding::Finding;
-use crate::model::Item;
 
 declare_rule! {
     /// Checks that the `ventures` of a synergy, a conflict or an initiative name each venture
@@ -46,14 +45,10 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let lists = model
         .synergies
         .iter()
-        .map(|s| (s.document, &s.ventures))
-        .chain(model.conflicts.iter().map(|c| (c.document, &c.ventures)))
-        .chain(model.initiatives.iter().map(|i| (i.document, &i.ventures)));
-    for (document, ventures) in lists {
-        let item = Item {
-            document,
-            value: (),
-        };
+        .map(|s| (s.place(), &s.ventures))
+        .chain(model.conflicts.iter().map(|c| (c.place(), &c.ventures)))
+        .chain(model.initiatives.iter().map(|i| (i.place(), &i.ventures)));
+    for (item, ventures) in lists {
         let mut first: HashMap<&str, usize> = HashMap::new();
         for (index, id) in ventures.iter().enumerate() {
             match first.get(id.as_str()) {

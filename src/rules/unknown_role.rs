@@ -68,36 +68,26 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let approvals = model
         .conflicts
         .iter()
-        .map(|c| (c.document, c.approved_by.as_deref()))
+        .map(|c| (c.place(), c.approved_by.as_deref()))
         .chain(
             model
                 .initiatives
                 .iter()
-                .map(|i| (i.document, i.approved_by.as_deref())),
+                .map(|i| (i.place(), i.approved_by.as_deref())),
         )
         .chain(
             model
                 .resources
                 .iter()
-                .map(|r| (r.document, r.approved_by.as_deref())),
+                .map(|r| (r.place(), r.approved_by.as_deref())),
         );
-    for (document, approved_by) in approvals {
+    for (item, approved_by) in approvals {
         if let Some(role) = approved_by {
-            check_role(
-                &Item {
-                    document,
-                    value: (),
-                },
-                "/approved_by".into(),
-                role,
-            );
+            check_role(&item, "/approved_by".into(), role);
         }
     }
 
-    let here = Item {
-        document: governance.document,
-        value: (),
-    };
+    let here = governance.place();
     for (index, right) in governance.decision_rights.iter().enumerate() {
         if let Some(authority) = right
             .authority

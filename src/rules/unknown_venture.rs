@@ -67,14 +67,10 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let lists = model
         .synergies
         .iter()
-        .map(|s| (s.document, &s.ventures))
-        .chain(model.conflicts.iter().map(|c| (c.document, &c.ventures)))
-        .chain(model.initiatives.iter().map(|i| (i.document, &i.ventures)));
-    for (document, ventures) in lists {
-        let item = crate::model::Item {
-            document,
-            value: (),
-        };
+        .map(|s| (s.place(), &s.ventures))
+        .chain(model.conflicts.iter().map(|c| (c.place(), &c.ventures)))
+        .chain(model.initiatives.iter().map(|i| (i.place(), &i.ventures)));
+    for (item, ventures) in lists {
         for (index, id) in ventures.iter().enumerate() {
             if !known.contains(id.as_str()) {
                 report(context.unknown_reference(

@@ -184,3 +184,87 @@ fn schema_prints_each_embedded_schema() {
         .code(0)
         .stdout(predicate::str::contains("ValueEvent   value/"));
 }
+
+#[test]
+fn sarif_output_has_what_github_code_scanning_requires() {
+    let outer = Portfolio::empty();
+    let portfolio_root = outer.path("portfolio");
+    let inner = flawed();
+    std::fs::rename(inner.root(), &portfolio_root).expect("move the portfolio");
+    let output = folio()
+        .current_dir(outer.root())
+        .args(["check", "portfolio", "--format", "sarif"])
+        .output()
+        .expect("folio runs");
+    assert_eq!(output.status.code(), Some(1));
+    let log: serde_json::Value = serde_json::from_slice(&output.stdout).expect("SARIF is JSON");
+    assert_eq!(log["version"], "2.1.0");
+    assert_eq!(
+        log["$schema"],
+        "https://json.schemastore.org/sarif-2.1.0.json"
+    );
+    let run = &log["runs"][0];
+    let driver = &run["tool"]["driver"];
+    assert_eq!(driver["name"], "folio");
+    let rules = driver["rules"].as_array().expect("rule descriptors");
+    assert_eq!(rules.len(), folio::rules::RULES.len());
+    for (descriptor, rule) in rules.iter().zip(folio::rules::RULES) {
+        assert_eq!(descriptor["id"], rule.name);
+        assert_eq!(descriptor["shortDescription"]["text"], rule.summary);
+        assert!(
+            descriptor["fullDescription"]["text"]
+                .as_str()
+                .is_some_and(|text| !text.is_empty())
+        );
+        assert!(
+            descriptor["help"]["text"]
+                .as_str()
+                .is_some_and(|text| text.contains(rule.help))
+        );
+        let level = descriptor["defaultConfiguration"]["level"]
+            .as_str()
+            .expect("a level");
+        assert!(["error", "warning", "note"].contains(&level));
+    }
+    let results = run["results"].as_array().expect("results");
+    assert_eq!(results.len(), 2);
+    for result in results {
+        let id = result["ruleId"].as_str().expect("a ruleId");
+        let index = result["ruleIndex"].as_u64().expect("a ruleIndex") as usize;
+        assert_eq!(rules[index]["id"], id, "ruleIndex points at the rule");
+        assert!(
+            result["message"]["text"]
+                .as_str()
+                .is_some_and(|text| !text.is_empty())
+        );
+        let location = &result["locations"][0]["physicalLocation"];
+        assert!(
+            location["artifactLocation"]["uri"]
+                .as_str()
+                .is_some_and(|uri| uri.starts_with("portfolio/"))
+        );
+        assert!(
+            location["region"]["startLine"]
+                .as_u64()
+                .is_some_and(|line| line >= 1)
+        );
+        assert!(
+            location["region"]["startColumn"]
+                .as_u64()
+                .is_some_and(|column| column >= 1)
+        );
+    }
+    let schema_error = results
+        .iter()
+        .find(|result| result["ruleId"] == "schema")
+        .expect("the schema finding");
+    let location = &schema_error["locations"][0]["physicalLocation"];
+    assert_eq!(
+        location["artifactLocation"]["uri"],
+        "portfolio/ventures/solar.yaml"
+    );
+    assert_eq!(location["region"]["startLine"], 3);
+    assert_eq!(location["region"]["startColumn"], 9);
+    assert_eq!(location["region"]["endColumn"], 14);
+    assert_eq!(schema_error["level"], "error");
+}

@@ -58,7 +58,7 @@ fn every_rule_is_explained() {
         assert_eq!(output.status.code(), Some(0));
         let text = String::from_utf8_lossy(&output.stdout);
         assert!(
-            text.starts_with(rule.name) && text.contains(rule.doc),
+            text.starts_with(rule.name) && text.contains(&rule.documentation()),
             "{}",
             rule.name
         );

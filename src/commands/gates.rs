@@ -1,0 +1,48 @@
+//! `folio gates`: read and check the portfolio, pick the evaluation date, evaluate the gates.
+
+use std::io::Write;
+
+use miette::{IntoDiagnostic, Result, miette};
+
+use super::check::read_and_check;
+use super::{Context, Outcome};
+use crate::cli::{GatesArgs, GatesFormat, Require};
+use crate::finding::Severity;
+use crate::gates::{self, GateKind};
+use crate::model::date::Date;
+use crate::output;
+
+pub fn run(args: &GatesArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
+    let checked = read_and_check(&args.root)?;
+    let as_of = match &args.as_of {
+        Some(text) => Date::parse(text).ok_or_else(|| {
+            miette!(
+                help = "write the date as YYYY-MM-DD, e.g. --as-of 2026-11-15",
+                "--as-of {text:?} is not a date"
+            )
+        })?,
+        None => checked
+            .model
+            .portfolio
+            .as_ref()
+            .and_then(|portfolio| portfolio.as_of)
+            .unwrap_or(context.today),
+    };
+    let evaluation = gates::evaluate(&checked.model, as_of);
+    let errors = checked.findings.count(Severity::Error);
+    match args.format {
+        GatesFormat::Human => output::gates::write_human(&evaluation, errors, out),
+        GatesFormat::Json => output::gates::write_json(&evaluation, out),
+    }
+    .into_diagnostic()?;
+    let required: &[GateKind] = match args.require {
+        None => return Ok(Outcome::Clean),
+        Some(Require::Entry) => &[GateKind::Entry],
+        Some(Require::Exit) => &[GateKind::Entry, GateKind::Exit],
+    };
+    Ok(if evaluation.all_pass(required) {
+        Outcome::Clean
+    } else {
+        Outcome::Failed
+    })
+}
