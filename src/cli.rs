@@ -24,6 +24,11 @@ pub enum Command {
     /// Exit codes: 0 computed (and, with --require, the required gates pass), 1 a required gate
     /// fails, 2 folio could not run.
     Gates(GatesArgs),
+    /// Read a change (base → head) as the decisions it makes, and check their approvals.
+    ///
+    /// Exit codes: 0 every required approval is given, 1 an approval is missing, 2 folio could
+    /// not run (not a git repository, an unknown revision, a shallow clone without the base).
+    Diff(DiffArgs),
     /// Print the JSON Schema of a kind, or list the kinds.
     Schema {
         /// The kind: Portfolio, Governance, Venture, Assessment, Synergy, Conflict,
@@ -43,6 +48,9 @@ pub struct CheckArgs {
     /// The portfolio root: the folder that holds portfolio.yaml.
     #[arg(default_value = ".")]
     pub root: PathBuf,
+    /// Read the portfolio at this git revision instead of the work tree.
+    #[arg(long)]
+    pub rev: Option<String>,
     /// Output format. Defaults to `github` when GITHUB_ACTIONS=true, else `human`.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
@@ -53,7 +61,11 @@ pub struct GatesArgs {
     /// The portfolio root: the folder that holds portfolio.yaml.
     #[arg(default_value = ".")]
     pub root: PathBuf,
-    /// The evaluation date (YYYY-MM-DD). Defaults to `as_of` in portfolio.yaml, else today.
+    /// Read the portfolio at this git revision instead of the work tree.
+    #[arg(long)]
+    pub rev: Option<String>,
+    /// The evaluation date (YYYY-MM-DD). Defaults to `as_of` in portfolio.yaml, else the
+    /// commit's date with --rev, else today.
     #[arg(long)]
     pub as_of: Option<String>,
     /// Output format.
@@ -62,6 +74,41 @@ pub struct GatesArgs {
     /// Exit 1 unless these gates pass: `entry`, or `exit` (the exit gates and the entry gates).
     #[arg(long, value_enum)]
     pub require: Option<Require>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The portfolio root, inside a git repository (it may be a sub-folder).
+    #[arg(default_value = ".")]
+    pub root: PathBuf,
+    /// The revision the change starts from (the pull request's base); its governance judges.
+    #[arg(long)]
+    pub base: String,
+    /// The revision the change ends at (the pull request's head).
+    #[arg(long, default_value = "HEAD")]
+    pub head: String,
+    /// The pull request's reviews: the JSON list GitHub's REST API returns.
+    #[arg(long)]
+    pub approvals: Option<PathBuf>,
+    /// The pull request's author, whose own approval never counts.
+    #[arg(long)]
+    pub author: Option<String>,
+    /// Output format. Defaults to `github` when GITHUB_ACTIONS=true, else `human`.
+    #[arg(long, value_enum)]
+    pub format: Option<DiffFormat>,
+}
+
+/// How decisions are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Each decision with what it requires and who has approved.
+    Human,
+    /// One JSON object, in the shape DESIGN.md documents.
+    Json,
+    /// The pull-request comment, starting with a stable marker for a sticky comment.
+    Markdown,
+    /// GitHub annotations on the changed files.
+    Github,
 }
 
 /// How gate results are written.

@@ -38,6 +38,27 @@ pub fn parse(expression: &str) -> Result<BTreeSet<String>, ConditionError> {
     }
 }
 
+/// Evaluates a condition over a decision's facts (a JSON object): whether it holds.
+pub fn evaluate(expression: &str, facts: &serde_json::Value) -> Result<bool, ConditionError> {
+    let environment = environment();
+    let failed = |error: minijinja::Error| ConditionError {
+        offset: error.range().map(|range| range.start),
+        message: error
+            .detail()
+            .map_or_else(|| error.kind().to_string(), str::to_string),
+    };
+    let compiled = environment.compile_expression(expression).map_err(failed)?;
+    let context =
+        <minijinja::Value as serde::Deserialize>::deserialize(facts.clone()).map_err(|error| {
+            ConditionError {
+                offset: None,
+                message: error.to_string(),
+            }
+        })?;
+    let value = compiled.eval(context).map_err(failed)?;
+    Ok(value.is_true())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,5 +72,14 @@ mod tests {
         );
         let error = parse("budget >> 10000").expect_err("does not parse");
         assert!(error.offset.is_some());
+    }
+
+    #[test]
+    fn conditions_evaluate_over_facts() {
+        let facts = serde_json::json!({"budget": 25000, "shift_pct": 20.0});
+        assert_eq!(evaluate("budget > 10000", &facts), Ok(true));
+        assert_eq!(evaluate("shift_pct > 20", &facts), Ok(false));
+        // A hostile condition runs out of fuel instead of hanging.
+        assert!(evaluate("range(100000) | list | length > 0", &facts).is_err());
     }
 }

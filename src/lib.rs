@@ -4,10 +4,12 @@
 pub mod cli; // the command line, clap derive only
 pub mod commands; // one file per subcommand, wiring the stages
 pub mod condition; // governance `when` conditions (minijinja expressions)
+pub mod decisions; // pure: base model × head model → decisions → required approvals
 pub mod finding; // a finding: rule, severity, file, pointer, position, message, help
 pub mod gates; // pure: model + date → entry gates, steps, exit gates, rollback triggers
 pub mod kind; // the eleven artifact kinds, their folders and embedded schemas
 pub mod load; // raw files → spanned YAML documents; the reading rules
+pub mod markdown; // escaping what users wrote for Markdown tables and PR comments
 pub mod model; // typed artifacts, one file per kind, built from schema-valid documents
 pub mod output; // findings as human, json, github or sarif; gate results
 pub mod rules; // the rule registry; one file per cross-file rule
@@ -25,6 +27,7 @@ pub fn run(cli: &Cli, context: &Context, out: &mut dyn Write) -> miette::Result<
     match &cli.command {
         Command::Check(args) => commands::check::run(args, context, out),
         Command::Gates(args) => commands::gates::run(args, context, out),
+        Command::Diff(args) => commands::diff::run(args, context, out),
         Command::Schema { kind } => commands::schema::run(kind.as_deref(), out),
         Command::Explain { rule } => commands::explain::run(rule.as_deref(), out),
     }

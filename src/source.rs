@@ -1,5 +1,6 @@
-//! Where portfolio files come from: the work tree. This module and the writers of reports are
-//! the only code that touches the file system.
+//! Where portfolio files come from: the work tree, or a git revision read straight from the
+//! object database with git2 (no checkout, no `git` process). This module and the writers of
+//! reports are the only code that touches the file system or git.
 
 use std::fs::File;
 use std::io::Read;
@@ -27,6 +28,31 @@ pub enum SourceError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{path:?} is not inside a git repository")]
+    #[diagnostic(
+        code(folio::not_a_repository),
+        help("run folio inside the portfolio's git repository")
+    )]
+    NotARepository { path: PathBuf },
+    #[error("unknown revision {revision:?}{}", if *.shallow { " (this clone is shallow)" } else { "" })]
+    #[diagnostic(
+        code(folio::unknown_revision),
+        help(
+            "fetch the whole history: with actions/checkout, set `fetch-depth: 0`; locally, `git fetch --unshallow`"
+        )
+    )]
+    UnknownRevision { revision: String, shallow: bool },
+    #[error("could not read the git repository: {message}")]
+    #[diagnostic(code(folio::git))]
+    Git { message: String },
+}
+
+impl From<git2::Error> for SourceError {
+    fn from(error: git2::Error) -> SourceError {
+        SourceError::Git {
+            message: error.message().to_string(),
+        }
+    }
 }
 
 /// One YAML file of the portfolio, as found on disk.
@@ -131,4 +157,130 @@ fn read_bounded(path: &Path) -> Result<Content, SourceError> {
         return Ok(Content::TooLarge(size));
     }
     Ok(Content::Bytes(bytes))
+}
+
+/// The git repository that holds a portfolio, and where the portfolio sits in it.
+pub struct GitRepository {
+    repository: git2::Repository,
+    /// The portfolio root relative to the repository's top folder (empty for the top itself).
+    prefix: PathBuf,
+}
+
+/// A resolved commit.
+#[derive(Debug, Clone)]
+pub struct Commit {
+    /// The full hex id.
+    pub id: String,
+    /// The commit's time, in seconds since the epoch (UTC).
+    pub time: i64,
+}
+
+impl GitRepository {
+    /// Opens the repository that contains `root`.
+    pub fn open(root: &Path) -> Result<GitRepository, SourceError> {
+        let not_a_repository = || SourceError::NotARepository {
+            path: root.to_path_buf(),
+        };
+        if !root.is_dir() {
+            return Err(SourceError::NotAFolder {
+                path: root.to_path_buf(),
+            });
+        }
+        let repository = git2::Repository::discover(root).map_err(|_| not_a_repository())?;
+        let top = repository.workdir().ok_or_else(not_a_repository)?;
+        let top = top.canonicalize().map_err(|source| SourceError::Io {
+            path: top.to_path_buf(),
+            source,
+        })?;
+        let absolute = root.canonicalize().map_err(|source| SourceError::Io {
+            path: root.to_path_buf(),
+            source,
+        })?;
+        let prefix = absolute
+            .strip_prefix(&top)
+            .map_err(|_| not_a_repository())?
+            .to_path_buf();
+        Ok(GitRepository { repository, prefix })
+    }
+
+    /// Resolves a revision (a branch, a tag, `HEAD~2`, a hash) to its commit.
+    pub fn resolve(&self, revision: &str) -> Result<Commit, SourceError> {
+        let unknown = || SourceError::UnknownRevision {
+            revision: revision.to_string(),
+            shallow: self.repository.is_shallow(),
+        };
+        let object = self
+            .repository
+            .revparse_single(revision)
+            .map_err(|_| unknown())?;
+        let commit = object.peel_to_commit().map_err(|_| unknown())?;
+        Ok(Commit {
+            id: commit.id().to_string(),
+            time: commit.time().seconds(),
+        })
+    }
+
+    /// Every YAML file of the portfolio at `commit`, read from the object database: hidden
+    /// entries skipped, links reported and not followed, no blob read past
+    /// [`MAX_FILE_BYTES`].
+    pub fn read(&self, commit: &Commit) -> Result<Vec<RawFile>, SourceError> {
+        let oid = git2::Oid::from_str(&commit.id)?;
+        let tree = self.repository.find_commit(oid)?.tree()?;
+        let tree = if self.prefix.as_os_str().is_empty() {
+            tree
+        } else {
+            match tree.get_path(&self.prefix) {
+                Ok(entry) => match entry.to_object(&self.repository)?.into_tree() {
+                    Ok(subtree) => subtree,
+                    // The portfolio root is not a folder at this revision: it holds nothing.
+                    Err(_) => return Ok(Vec::new()),
+                },
+                Err(_) => return Ok(Vec::new()),
+            }
+        };
+        let odb = self.repository.odb()?;
+        let mut files = Vec::new();
+        let mut failure = None;
+        tree.walk(git2::TreeWalkMode::PreOrder, |folder, entry| {
+            let Ok(name) = entry.name() else {
+                return git2::TreeWalkResult::Skip;
+            };
+            if name.starts_with('.') {
+                return git2::TreeWalkResult::Skip;
+            }
+            let is_link = entry.filemode() == 0o120_000;
+            let is_blob = entry.kind() == Some(git2::ObjectType::Blob);
+            if !is_blob || !is_yaml(name) {
+                return git2::TreeWalkResult::Ok;
+            }
+            let path = format!("{folder}{name}");
+            let content = if is_link {
+                Ok(Content::Symlink)
+            } else {
+                read_blob(&odb, entry.id())
+            };
+            match content {
+                Ok(content) => {
+                    files.push(RawFile { path, content });
+                    git2::TreeWalkResult::Ok
+                }
+                Err(error) => {
+                    failure = Some(error);
+                    git2::TreeWalkResult::Abort
+                }
+            }
+        })?;
+        match failure {
+            Some(error) => Err(error),
+            None => Ok(files),
+        }
+    }
+}
+
+fn read_blob(odb: &git2::Odb<'_>, id: git2::Oid) -> Result<Content, SourceError> {
+    let (size, _) = odb.read_header(id)?;
+    if size as u64 > MAX_FILE_BYTES {
+        return Ok(Content::TooLarge(size as u64));
+    }
+    Ok(Content::Bytes(odb.read(id)?.data().to_vec()))
 }

@@ -13,7 +13,7 @@ use crate::model::date::Date;
 use crate::output;
 
 pub fn run(args: &GatesArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
-    let checked = read_and_check(&args.root)?;
+    let checked = read_and_check(&args.root, args.rev.as_deref())?;
     let as_of = match &args.as_of {
         Some(text) => Date::parse(text).ok_or_else(|| {
             miette!(
@@ -26,6 +26,11 @@ pub fn run(args: &GatesArgs, context: &Context, out: &mut dyn Write) -> Result<O
             .portfolio
             .as_ref()
             .and_then(|portfolio| portfolio.as_of)
+            .or_else(|| {
+                // A revision is judged as of its commit's day.
+                let commit = checked.commit.as_ref()?;
+                Some(Date::from_days_since_epoch(commit.time.div_euclid(86_400)))
+            })
             .unwrap_or(context.today),
     };
     let evaluation = gates::evaluate(&checked.model, as_of);

@@ -1,6 +1,7 @@
 //! One file per subcommand: each wires the stages together and owns no domain logic.
 
 pub mod check;
+pub mod diff;
 pub mod explain;
 pub mod gates;
 pub mod schema;

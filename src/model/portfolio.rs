@@ -1,6 +1,6 @@
 //! The Portfolio document: settings, thresholds with their SOP defaults, entry evidence, lessons.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::date::Date;
 
@@ -48,7 +48,7 @@ pub struct Lessons {
 }
 
 /// Every threshold of DESIGN.md, each defaulting to the SOP's proposal.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default)]
 pub struct Thresholds {
     pub min_active_ventures: u64,
@@ -87,7 +87,7 @@ impl Default for Thresholds {
 }
 
 /// The weights of the four assessment scores; they must sum to 1.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 pub struct Weights {
     pub strategic_fit: f64,
     pub financial_health: f64,

@@ -58,14 +58,14 @@ pub fn write(findings: &Findings, root: &Path, cwd: &Path, out: &mut dyn Write) 
 }
 
 /// Escapes the message of a workflow command.
-fn escape_data(text: &str) -> String {
+pub fn escape_data(text: &str) -> String {
     text.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
 /// Escapes a property value of a workflow command, where `:` and `,` are separators.
-fn escape_property(text: &str) -> String {
+pub fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 

@@ -1,5 +1,6 @@
 //! Output formats of findings, one file each (human, json, github, sarif). Writers take a `Write`: the library never prints.
 
+pub mod decisions;
 pub mod gates;
 pub mod github;
 pub mod human;
