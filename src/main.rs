@@ -10,6 +10,10 @@ use folio::model::date::Date;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Fatal errors go to CI logs, which do not wrap: keep each message on one line.
+    let _ = miette::set_hook(Box::new(|_| {
+        Box::new(miette::MietteHandlerOpts::new().width(160).build())
+    }));
     let stdout = std::io::stdout();
     let context = Context {
         github_actions: std::env::var("GITHUB_ACTIONS").is_ok_and(|value| value == "true"),

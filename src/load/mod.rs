@@ -81,6 +81,9 @@ pub struct Loaded {
     pub texts: BTreeMap<String, String>,
     /// Every YAML file that was considered (not ignored), read or not, sorted.
     pub files: Vec<String>,
+    /// The files that were read to the end, with how many documents (not empty) each holds,
+    /// including documents later set aside (a `kind-mismatch`).
+    pub parsed: BTreeMap<String, usize>,
     pub findings: Vec<Finding>,
 }
 
@@ -96,6 +99,8 @@ impl Loaded {
 struct FileResult {
     path: String,
     text: Option<String>,
+    /// How many documents the file holds, when it was read to the end.
+    parsed: Option<usize>,
     documents: Vec<Document>,
     findings: Vec<Finding>,
 }
@@ -124,6 +129,9 @@ pub fn load(files: Vec<RawFile>) -> Loaded {
     results.sort_by(|a, b| a.path.cmp(&b.path));
     for result in results {
         loaded.files.push(result.path.clone());
+        if let Some(count) = result.parsed {
+            loaded.parsed.insert(result.path.clone(), count);
+        }
         loaded.documents.extend(result.documents);
         loaded.findings.extend(result.findings);
         if let Some(text) = result.text {
@@ -172,6 +180,7 @@ fn read_file(file: RawFile) -> FileResult {
     let mut result = FileResult {
         path: file.path,
         text: None,
+        parsed: None,
         documents: Vec::new(),
         findings: Vec::new(),
     };
@@ -246,6 +255,7 @@ fn read_file(file: RawFile) -> FileResult {
         }
     };
     let parsed = yaml::parse(&text);
+    let stopped = parsed.stopped;
     for problem in parsed.problems {
         result.findings.push(Finding::new(
             problem.rule,
@@ -268,6 +278,16 @@ fn read_file(file: RawFile) -> FileResult {
         } else {
             result.documents.push(document);
         }
+    }
+    if !stopped {
+        result.parsed = Some(
+            result.documents.len()
+                + result
+                    .findings
+                    .iter()
+                    .filter(|finding| finding.rule == &rules::KIND_MISMATCH)
+                    .count(),
+        );
     }
     result.text = Some(text);
     result

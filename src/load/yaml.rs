@@ -39,6 +39,8 @@ pub struct Parsed {
     /// One entry per document of the stream; `None` for an empty document.
     pub documents: Vec<Option<Node>>,
     pub problems: Vec<ReadProblem>,
+    /// Whether reading stopped before the end of the file.
+    pub stopped: bool,
 }
 
 /// Reads a YAML stream.
@@ -65,7 +67,7 @@ pub fn parse(text: &str) -> Parsed {
                     } else {
                         &rules::YAML_SYNTAX
                     },
-                    position: position_of(mark(error.marker()), 0),
+                    position: syntax_position(text, error.marker(), error.info()),
                     document: builder.documents.len(),
                     pointer: String::new(),
                     message: if too_deep {
@@ -86,7 +88,40 @@ pub fn parse(text: &str) -> Parsed {
             builder.documents
         },
         problems: builder.problems,
+        stopped,
     }
+}
+
+/// Where a syntax error is shown. The scanner reports a tab at the start of the token it was
+/// reading, so the position moves on to that tab, the character it names; an error at the end
+/// of input (after the last newline) is shown at the end of the last line.
+fn syntax_position(text: &str, marker: &Marker, info: &str) -> Position {
+    let mut at = mark(marker);
+    if info.contains("found a tab") {
+        let rest = text.chars().skip(marker.index());
+        let mut line = at.line;
+        let mut column = at.column;
+        for c in rest {
+            if c == '\t' {
+                return position_of(Mark { line, column }, 1);
+            }
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+    }
+    let lines = text.lines().count().max(1);
+    if at.line > lines {
+        let last = text.lines().last().unwrap_or_default();
+        at = Mark {
+            line: lines,
+            column: last.chars().count() + 1,
+        };
+    }
+    position_of(at, 0)
 }
 
 fn mark(marker: &Marker) -> Mark {
@@ -308,7 +343,7 @@ impl Builder {
         tag: Option<&saphyr_parser::Tag>,
     ) {
         if let Some(tag) = tag {
-            let pointer = self.child_pointer();
+            let pointer = format!("{}/{}", self.child_pointer(), escape_pointer_token(text));
             self.report_tag(tag, start, end, pointer);
         }
         if style != ScalarStyle::Plain {

@@ -51,9 +51,10 @@ pub fn round2(value: f64) -> f64 {
     (scaled + scaled.signum() * 1e-9).round() / 100.0
 }
 
-/// Whether two 2-decimal figures agree.
-pub fn same2(a: f64, b: f64) -> bool {
-    (a - b).abs() < 0.005
+/// Whether a stored figure equals a computed one (already rounded to 2 decimals); only the
+/// noise of binary floating point is forgiven, so 3.645 is not 3.65.
+pub fn same2(stored: f64, computed: f64) -> bool {
+    (stored - computed).abs() < 1e-9
 }
 
 #[cfg(test)]

@@ -25,13 +25,15 @@ declare_rule! {
     ///
     /// ## Fix
     ///
-    /// Recommend `pivot` or `sunset`, or keep `continue` and explain why in `rationale:`.
+    /// Recommend `pivot` or `sunset`. If continuing is the considered choice, keep it and say why
+    /// in `rationale:`: the advisory stays, so that the chairman sees the choice each time the
+    /// matrix is reviewed.
     pub static CONTINUE_BELOW_VIABLE_SCORE = {
         name: "continue-below-viable-score",
         severity: Advisory,
         family: Arithmetic,
         summary: "`continue` is recommended on a total below the viable score",
-        help: "recommend pivot or sunset, or explain the choice in `rationale:`",
+        help: "recommend pivot or sunset; if continuing is the choice, the advisory stays for the chairman to see",
         check: Some(check),
     };
 }

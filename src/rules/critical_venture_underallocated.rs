@@ -6,7 +6,8 @@ use crate::load::node::escape_pointer_token;
 
 declare_rule! {
     /// Flags a critical venture that is allocated less of a resource than a non-critical
-    /// venture on the same resource.
+    /// venture on the same resource. Only ventures that hold some of the resource are compared:
+    /// an allocation of 0 is the same as none (the venture does not use the resource).
     ///
     /// ## Why
     ///
@@ -68,7 +69,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             continue;
         };
         for (id, amount) in &resource.allocations {
-            if critical(id) && amount < top_amount {
+            if critical(id) && *amount > 0.0 && amount < top_amount {
                 findings.push(context.at_key(
                     &CRITICAL_VENTURE_UNDERALLOCATED,
                     resource,

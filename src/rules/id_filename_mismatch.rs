@@ -1,7 +1,5 @@
 //! `id-filename-mismatch`: a single-document file not named after its id.
 
-use std::collections::HashMap;
-
 use super::Context;
 use crate::finding::Finding;
 use crate::load::node_position;
@@ -38,23 +36,19 @@ declare_rule! {
 }
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    let documents = &context.loaded.documents;
-    let mut per_file: HashMap<&str, usize> = HashMap::new();
-    for document in documents {
-        *per_file.entry(&document.file).or_default() += 1;
-    }
-    for document in documents {
-        if per_file.get(document.file.as_str()) != Some(&1) {
+    for document in &context.loaded.documents {
+        if context.loaded.parsed.get(&document.file) != Some(&1) {
             continue;
         }
         let (Some(id), Some(field)) = (document.id(), document.kind.id_field()) else {
             continue;
         };
         let name = document.file.rsplit('/').next().unwrap_or(&document.file);
-        let stem = name
+        let (stem, extension) = name
             .strip_suffix(".yaml")
-            .or_else(|| name.strip_suffix(".yml"))
-            .unwrap_or(name);
+            .map(|stem| (stem, "yaml"))
+            .or_else(|| name.strip_suffix(".yml").map(|stem| (stem, "yml")))
+            .unwrap_or((name, "yaml"));
         if stem == id {
             continue;
         }
@@ -65,7 +59,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             format!("/{field}"),
             node_position(node),
             format!(
-                "the file is named {stem:?} but holds {field} {id:?}; expected the file to be named {id}.yaml"
+                "the file is named {stem:?} but holds {field} {id:?}; expected the file to be named {id}.{extension}"
             ),
         ));
     }

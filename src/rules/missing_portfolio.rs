@@ -37,7 +37,8 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 }
 
 /// The finding for a root file (portfolio.yaml or governance.yaml) that is missing or holds no
-/// document. A file that could not be read already has its own finding.
+/// document. A file that could not be read to the end already has its own finding, and one
+/// whose document breaks its schema has its schema findings.
 pub fn missing(context: &Context<'_>, kind: Kind, rule: &'static super::Rule) -> Option<Finding> {
     let loaded = context.loaded;
     if loaded.of_kind(kind).next().is_some() {
@@ -49,7 +50,7 @@ pub fn missing(context: &Context<'_>, kind: Kind, rule: &'static super::Rule) ->
         .iter()
         .find(|path| Kind::of_path(path) == Some(kind))
     {
-        Some(path) if loaded.texts.contains_key(path) => Some(Finding::new(
+        Some(path) if loaded.parsed.get(path) == Some(&0) => Some(Finding::new(
             rule,
             path,
             "",

@@ -356,17 +356,18 @@ pub struct Reference<'a, T> {
     pub at_key: bool,
 }
 
-/// "expected one of "a", "b", …": the ids a reference could have named, at most eight.
+/// "expected one of "a", "b", …": the ids a reference could have named, at most twelve.
 pub fn expected_one_of<'a>(ids: impl Iterator<Item = &'a str>, what: &str) -> String {
+    const SHOWN: usize = 12;
     let mut ids: Vec<&str> = ids.collect();
     ids.sort_unstable();
     ids.dedup();
     if ids.is_empty() {
         return format!("no {what} is defined");
     }
-    let shown: Vec<String> = ids.iter().take(8).map(|id| format!("{id:?}")).collect();
-    let more = if ids.len() > 8 {
-        format!(" and {} more", ids.len() - 8)
+    let shown: Vec<String> = ids.iter().take(SHOWN).map(|id| format!("{id:?}")).collect();
+    let more = if ids.len() > SHOWN {
+        format!(" and {} more", ids.len() - SHOWN)
     } else {
         String::new()
     };

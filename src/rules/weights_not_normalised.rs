@@ -44,7 +44,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let weights = &portfolio.thresholds.assessment_weights;
     let sum = weights.sum();
     if (sum - 1.0).abs() > 1e-9 {
-        findings.push(context.at(
+        findings.push(context.at_key(
             &WEIGHTS_NOT_NORMALISED,
             portfolio,
             "/thresholds/assessment_weights",

@@ -1,9 +1,13 @@
 //! folio's command-line tests, in one binary so that they compile once.
 
+mod diff;
 mod example;
 mod formats;
+mod gates;
 mod hostile;
 mod loading;
 mod readme;
+mod repo;
+mod rule_fixtures;
 mod schema_fixtures;
 mod support;

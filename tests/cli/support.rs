@@ -75,11 +75,36 @@ impl Portfolio {
         (output.status.code().unwrap_or(-1), report)
     }
 
+    /// `folio gates ROOT --format json ARGS…`: the exit code and the parsed evaluation.
+    pub fn gates_json(&self, args: &[&str]) -> (i32, Value) {
+        gates_json(self.root(), args)
+    }
+
     /// The findings of `check_json` as `(rule, file, line, column)`.
     pub fn findings(&self) -> Vec<(String, String, u64, u64)> {
         let (_, report) = self.check_json();
         findings_of(&report)
     }
+}
+
+/// `folio gates ROOT --format json ARGS…` on any folder: the exit code and the parsed
+/// evaluation. Panics, with what folio printed, when stdout is not JSON.
+pub fn gates_json(root: &Path, args: &[&str]) -> (i32, Value) {
+    let output = folio()
+        .arg("gates")
+        .arg(root)
+        .args(["--format", "json"])
+        .args(args)
+        .output()
+        .expect("folio runs");
+    let evaluation = serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
+        panic!(
+            "folio gates printed no JSON ({error}): {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (output.status.code().unwrap_or(-1), evaluation)
 }
 
 pub fn findings_of(report: &Value) -> Vec<(String, String, u64, u64)> {

@@ -1,0 +1,701 @@
+//! `folio diff` on real repositories built with git2: every decision type, the approvals each
+//! needs under the base governance, and who may give them.
+
+use serde_json::{Value, json};
+
+use crate::repo::Repo;
+use crate::support::folio;
+
+const ROOT: &str = "studio";
+
+const GOVERNANCE: &str = r#"roles:
+  chairman:
+    members: [{name: Chair, github: chair}]
+  board:
+    members: [{name: B1, github: b1}, {name: B2, github: b2}, {name: B3, github: b3}]
+    quorum: 2
+  cto-council:
+    members: [{name: CTO, github: cto}]
+decision_rights:
+  - decision: launch-initiative
+    approvals: [{role: chairman, when: "budget > 10000"}]
+  - decision: change-initiative-budget
+    approvals: [{role: chairman, when: "budget > 10000"}]
+  - decision: reallocate-resources
+    approvals: [{role: chairman, when: "shift_pct > 20"}, {role: board, when: "amount > 50000"}]
+  - decision: add-venture
+    approvals: [{role: chairman}]
+  - decision: sunset-venture
+    approvals: [{role: board}]
+  - decision: change-venture-status
+    approvals: [{role: chairman}]
+  - decision: escalate-conflict
+    approvals: [{role: cto-council}]
+  - decision: resolve-conflict
+    approvals: [{role: chairman, when: "escalated"}]
+  - decision: record-approval
+    approvals: []
+  - decision: change-thresholds
+    approvals: [{role: chairman}]
+  - decision: change-governance
+    approvals: [{role: chairman}, {role: board}]
+  - decision: declare-rollback
+    approvals: [{role: chairman}]
+"#;
+
+fn venture(id: &str, status: &str) -> String {
+    format!("id: {id}\nname: Venture {id}\nstatus: {status}\n")
+}
+
+/// A repository whose first commit holds a small portfolio under `studio/`.
+fn base_repo() -> Repo {
+    let repo = Repo::new();
+    let at = |path: &str| format!("{ROOT}/{path}");
+    repo.write(
+        &at("portfolio.yaml"),
+        "name: Test Studio\nthresholds:\n  min_plans: 5\n",
+    );
+    repo.write(&at("governance.yaml"), GOVERNANCE);
+    for id in ["alpha", "beta", "gamma", "omega"] {
+        repo.write(&at(&format!("ventures/{id}.yaml")), &venture(id, "active"));
+    }
+    repo.write(
+        &at("resources/pool.yaml"),
+        "id: pool\nname: Platform team\ntype: talent\nunit: percent\ncapacity: 100\nallocations:\n  alpha: 50\n  beta: 50\nholders: [Ann, Bob]\nunit_cost: 100\n",
+    );
+    repo.write(
+        &at("resources/fund.yaml"),
+        "id: fund\nname: Fund\ntype: budget\nunit: usd\ncapacity: 200000\nallocations:\n  alpha: 100000\n  beta: 100000\n",
+    );
+    repo.write(
+        &at("initiatives/INIT.yaml"),
+        "initiative_id: INIT\nname: Shared auth\nventures: [alpha, beta]\nvalue_proposition: One login\nimplementation: [{milestone: Design, deadline: 2026-10-20}]\nsuccess_metrics: [{metric: Hours, target: 16}]\nowner: Ann\nbudget: 10000\nstatus: planned\n",
+    );
+    repo.write(
+        &at("conflicts/CON.yaml"),
+        "id: CON\ntitle: Both want Ann\ntype: talent\nventures: [alpha, beta]\nstatus: open\n",
+    );
+    repo.write(
+        &at("conflicts/HOT.yaml"),
+        "id: HOT\ntitle: Budget clash\ntype: budget\nventures: [alpha, beta]\nstatus: escalated\n",
+    );
+    repo.commit("base");
+    repo
+}
+
+fn at(path: &str) -> String {
+    format!("{ROOT}/{path}")
+}
+
+/// An APPROVED review by `login` on `commit`.
+fn approval(login: &str, commit: &str) -> Value {
+    review(login, "APPROVED", commit, "2026-11-20T10:00:00Z")
+}
+
+fn review(login: &str, state: &str, commit: &str, at: &str) -> Value {
+    json!({"user": {"login": login}, "state": state, "commit_id": commit, "submitted_at": at})
+}
+
+/// Runs `folio diff studio --base HEAD~1 --format json` with these reviews.
+fn diff(repo: &Repo, reviews: &[Value], author: Option<&str>) -> (i32, Value) {
+    let approvals = repo.path("reviews.json");
+    std::fs::write(&approvals, Value::Array(reviews.to_vec()).to_string()).expect("write reviews");
+    let mut command = folio();
+    command
+        .current_dir(repo.root())
+        .args([
+            "diff",
+            ROOT,
+            "--base",
+            "HEAD~1",
+            "--format",
+            "json",
+            "--approvals",
+        ])
+        .arg(&approvals);
+    if let Some(author) = author {
+        command.args(["--author", author]);
+    }
+    let output = command.output().expect("folio runs");
+    let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
+        panic!(
+            "no JSON ({error}): {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (output.status.code().unwrap_or(-1), report)
+}
+
+/// The decisions of a report as `(type, subject)`.
+fn decisions(report: &Value) -> Vec<(String, String)> {
+    report["decisions"]
+        .as_array()
+        .expect("decisions")
+        .iter()
+        .map(|d| {
+            (
+                d["type"].as_str().unwrap_or_default().to_string(),
+                d["subject"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn decision<'a>(report: &'a Value, kind: &str) -> &'a Value {
+    report["decisions"]
+        .as_array()
+        .expect("decisions")
+        .iter()
+        .find(|d| d["type"] == kind)
+        .unwrap_or_else(|| panic!("no {kind} decision in {report:#}"))
+}
+
+/// The roles a decision requires, with whether each is satisfied.
+fn requires(decision: &Value) -> Vec<(String, bool)> {
+    decision["requires"]
+        .as_array()
+        .expect("requires")
+        .iter()
+        .map(|r| {
+            (
+                r["role"].as_str().unwrap_or_default().to_string(),
+                r["satisfied"] == true,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_decision_type_is_read_with_its_facts() {
+    let repo = base_repo();
+    repo.write(&at("ventures/delta.yaml"), &venture("delta", "active"));
+    repo.edit(
+        &at("ventures/alpha.yaml"),
+        "status: active",
+        "status: paused",
+    );
+    repo.edit(
+        &at("ventures/gamma.yaml"),
+        "status: active",
+        "status: sunset",
+    );
+    repo.remove(&at("ventures/omega.yaml"));
+    repo.edit(
+        &at("initiatives/INIT.yaml"),
+        "budget: 10000\nstatus: planned",
+        "budget: 25000\nstatus: launched\napproved_by: chairman",
+    );
+    repo.edit(
+        &at("resources/pool.yaml"),
+        "  alpha: 50\n  beta: 50",
+        "  alpha: 70\n  beta: 30",
+    );
+    repo.edit(
+        &at("conflicts/CON.yaml"),
+        "status: open",
+        "status: escalated",
+    );
+    repo.edit(&at("conflicts/HOT.yaml"), "status: escalated", "status: resolved\nstrategy: priority-ranking\nresolution: Alpha first.\nresolved_on: 2026-11-02");
+    repo.edit(&at("portfolio.yaml"), "min_plans: 5", "min_plans: 4");
+    repo.write(
+        &at("governance.yaml"),
+        &format!("{GOVERNANCE}escalation: [chairman, board]\n"),
+    );
+    repo.write(
+        &at("rollbacks/RB-1.yaml"),
+        "id: RB-1\ndeclared: 2026-11-01\ntrigger: other\ninitiatives: [INIT]\nclosed: 2026-11-02\n",
+    );
+    repo.commit("head");
+
+    let (code, report) = diff(&repo, &[], None);
+    assert_eq!(code, 1, "approvals are missing");
+    let mut types: Vec<String> = decisions(&report)
+        .into_iter()
+        .map(|(kind, _)| kind)
+        .collect();
+    types.sort();
+    types.dedup();
+    assert_eq!(
+        types,
+        [
+            "add-venture",
+            "change-governance",
+            "change-initiative-budget",
+            "change-thresholds",
+            "change-venture-status",
+            "declare-rollback",
+            "escalate-conflict",
+            "launch-initiative",
+            "reallocate-resources",
+            "record-approval",
+            "resolve-conflict",
+            "sunset-venture",
+        ]
+    );
+    assert_eq!(
+        decision(&report, "add-venture")["facts"],
+        json!({"venture": "delta", "status": "active"})
+    );
+    assert_eq!(
+        decision(&report, "change-venture-status")["facts"],
+        json!({"venture": "alpha", "from": "active", "to": "paused"})
+    );
+    let sunsets: Vec<(String, String)> = decisions(&report)
+        .into_iter()
+        .filter(|(kind, _)| kind == "sunset-venture")
+        .collect();
+    assert_eq!(
+        sunsets,
+        [
+            ("sunset-venture".to_string(), "gamma".to_string()),
+            ("sunset-venture".to_string(), "omega".to_string())
+        ]
+    );
+    assert_eq!(
+        decision(&report, "launch-initiative")["facts"],
+        json!({"initiative": "INIT", "budget": 25000.0, "ventures": ["alpha", "beta"]})
+    );
+    assert_eq!(
+        decision(&report, "change-initiative-budget")["facts"],
+        json!({"initiative": "INIT", "budget": 25000.0, "increase": 15000.0})
+    );
+    // 20 points moved of 100: 20%, worth 20 × 100 USD × 12 a year.
+    assert_eq!(
+        decision(&report, "reallocate-resources")["facts"],
+        json!({"resource": "pool", "shift_pct": 20.0, "moved": 20.0, "amount": 24000.0})
+    );
+    assert_eq!(
+        decision(&report, "escalate-conflict")["facts"],
+        json!({"conflict": "CON"})
+    );
+    assert_eq!(
+        decision(&report, "resolve-conflict")["facts"],
+        json!({"conflict": "HOT", "escalated": true})
+    );
+    assert_eq!(
+        decision(&report, "record-approval")["facts"]["role"],
+        "chairman"
+    );
+    assert_eq!(
+        decision(&report, "change-thresholds")["facts"],
+        json!({"changed": ["min_plans"]})
+    );
+    assert_eq!(
+        decision(&report, "declare-rollback")["facts"],
+        json!({"rollback": "RB-1", "trigger": "other"})
+    );
+    assert_eq!(
+        decision(&report, "sunset-venture")["file"],
+        "ventures/gamma.yaml"
+    );
+    assert_eq!(report["approved"], false);
+}
+
+/// Commits an edit of a resource's allocations and returns the reallocation decision.
+fn reallocate(repo: &Repo, file: &str, from: &str, to: &str) -> Value {
+    repo.edit(&at(file), from, to);
+    repo.commit("shift");
+    let (_, report) = diff(repo, &[], None);
+    decision(&report, "reallocate-resources").clone()
+}
+
+#[test]
+fn a_shift_of_twenty_percent_needs_no_chairman_and_one_just_over_does() {
+    let repo = base_repo();
+    let at_threshold = reallocate(
+        &repo,
+        "resources/pool.yaml",
+        "  alpha: 50\n  beta: 50",
+        "  alpha: 70\n  beta: 30",
+    );
+    assert_eq!(at_threshold["facts"]["shift_pct"], 20.0);
+    assert_eq!(requires(&at_threshold), []);
+
+    let repo = base_repo();
+    let over = reallocate(
+        &repo,
+        "resources/pool.yaml",
+        "  alpha: 50\n  beta: 50",
+        "  alpha: 70.5\n  beta: 29.5",
+    );
+    assert_eq!(over["facts"]["shift_pct"], 20.5);
+    assert_eq!(requires(&over), [("chairman".to_string(), false)]);
+}
+
+#[test]
+fn money_thresholds_decide_whether_the_board_must_approve() {
+    // 50,000 USD moved of 200,000: 25% (the chairman) and exactly 50,000 (not the board).
+    let repo = base_repo();
+    let at_threshold = reallocate(
+        &repo,
+        "resources/fund.yaml",
+        "  alpha: 100000\n  beta: 100000",
+        "  alpha: 150000\n  beta: 50000",
+    );
+    assert_eq!(at_threshold["facts"]["amount"], 50000.0);
+    assert_eq!(requires(&at_threshold), [("chairman".to_string(), false)]);
+
+    let repo = base_repo();
+    let over = reallocate(
+        &repo,
+        "resources/fund.yaml",
+        "  alpha: 100000\n  beta: 100000",
+        "  alpha: 150001\n  beta: 49999",
+    );
+    assert_eq!(over["facts"]["amount"], 50001.0);
+    assert_eq!(
+        requires(&over),
+        [
+            ("chairman".to_string(), false),
+            ("board".to_string(), false)
+        ]
+    );
+
+    // A budget just over 10,000 needs the chairman to launch; exactly 10,000 does not.
+    let repo = base_repo();
+    repo.edit(
+        &at("initiatives/INIT.yaml"),
+        "status: planned",
+        "status: launched",
+    );
+    repo.commit("launch at 10,000");
+    let (code, report) = diff(&repo, &[], None);
+    assert_eq!(requires(decision(&report, "launch-initiative")), []);
+    assert_eq!(code, 0);
+
+    let repo = base_repo();
+    repo.edit(
+        &at("initiatives/INIT.yaml"),
+        "budget: 10000\nstatus: planned",
+        "budget: 10001\nstatus: launched",
+    );
+    repo.commit("launch at 10,001");
+    let (code, report) = diff(&repo, &[], None);
+    assert_eq!(
+        requires(decision(&report, "launch-initiative")),
+        [("chairman".to_string(), false)]
+    );
+    assert_eq!(code, 1);
+}
+
+/// A change that needs the board (quorum 2): sunsetting a venture.
+fn sunset_repo() -> (Repo, String) {
+    let repo = base_repo();
+    repo.edit(
+        &at("ventures/omega.yaml"),
+        "status: active",
+        "status: sunset",
+    );
+    let head = repo.commit("sunset omega");
+    (repo, head)
+}
+
+#[test]
+fn the_board_needs_its_quorum_of_distinct_members() {
+    let (repo, head) = sunset_repo();
+    let (code, report) = diff(&repo, &[approval("b1", &head)], None);
+    assert_eq!(code, 1);
+    let board = &decision(&report, "sunset-venture")["requires"][0];
+    assert_eq!(board["quorum"], 2);
+    assert_eq!(board["approved_by"], json!(["b1"]));
+    assert_eq!(board["satisfied"], false);
+
+    // The same member twice is still one member.
+    let (code, _) = diff(&repo, &[approval("b1", &head), approval("B1", &head)], None);
+    assert_eq!(code, 1);
+
+    let (code, report) = diff(&repo, &[approval("b1", &head), approval("b3", &head)], None);
+    assert_eq!(code, 0);
+    assert_eq!(report["approved"], true);
+    assert_eq!(
+        decision(&report, "sunset-venture")["requires"][0]["approved_by"],
+        json!(["b1", "b3"])
+    );
+}
+
+#[test]
+fn an_approval_of_an_older_commit_is_stale() {
+    let (repo, head) = sunset_repo();
+    // A later commit (the pull request's new head) makes the approvals of `head` stale.
+    let newer = repo.commit("nothing new");
+    let approvals = repo.path("reviews.json");
+    std::fs::write(
+        &approvals,
+        json!([approval("b1", &head), approval("b2", &head)]).to_string(),
+    )
+    .expect("write");
+    let output = folio()
+        .current_dir(repo.root())
+        .args([
+            "diff",
+            ROOT,
+            "--base",
+            "HEAD~2",
+            "--format",
+            "json",
+            "--approvals",
+        ])
+        .arg(&approvals)
+        .output()
+        .expect("folio runs");
+    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["head"], newer.as_str());
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "approvals of the previous commit do not count"
+    );
+    assert_eq!(
+        decision(&report, "sunset-venture")["requires"][0]["approved_by"],
+        json!([])
+    );
+}
+
+#[test]
+fn only_members_of_the_required_role_approve() {
+    let (repo, head) = sunset_repo();
+    // The chairman and the CTO are not on the board.
+    let (code, report) = diff(
+        &repo,
+        &[
+            approval("chair", &head),
+            approval("cto", &head),
+            approval("b2", &head),
+        ],
+        None,
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        decision(&report, "sunset-venture")["requires"][0]["approved_by"],
+        json!(["b2"])
+    );
+}
+
+#[test]
+fn a_later_request_for_changes_withdraws_an_approval() {
+    let (repo, head) = sunset_repo();
+    let reviews = [
+        review("b1", "APPROVED", &head, "2026-11-20T10:00:00Z"),
+        review("b2", "APPROVED", &head, "2026-11-20T10:00:00Z"),
+        review("b2", "CHANGES_REQUESTED", &head, "2026-11-20T11:00:00Z"),
+    ];
+    let (code, report) = diff(&repo, &reviews, None);
+    assert_eq!(code, 1);
+    assert_eq!(
+        decision(&report, "sunset-venture")["requires"][0]["approved_by"],
+        json!(["b1"])
+    );
+    // A later plain comment does not withdraw an approval.
+    let reviews = [
+        review("b1", "APPROVED", &head, "2026-11-20T10:00:00Z"),
+        review("b2", "APPROVED", &head, "2026-11-20T10:00:00Z"),
+        review("b2", "COMMENTED", &head, "2026-11-20T11:00:00Z"),
+    ];
+    assert_eq!(diff(&repo, &reviews, None).0, 0);
+}
+
+#[test]
+fn the_author_never_approves_their_own_change() {
+    let (repo, head) = sunset_repo();
+    let reviews = [approval("b1", &head), approval("b2", &head)];
+    let (code, report) = diff(&repo, &reviews, Some("b2"));
+    assert_eq!(code, 1);
+    assert_eq!(
+        decision(&report, "sunset-venture")["requires"][0]["approved_by"],
+        json!(["b1"])
+    );
+}
+
+#[test]
+fn a_pull_request_cannot_appoint_its_own_chairman() {
+    let repo = base_repo();
+    repo.write(
+        &at("governance.yaml"),
+        &GOVERNANCE.replace(
+            "{name: Chair, github: chair}",
+            "{name: Mallory, github: mallory}",
+        ),
+    );
+    repo.edit(
+        &at("initiatives/INIT.yaml"),
+        "budget: 10000\nstatus: planned",
+        "budget: 90000\nstatus: launched",
+    );
+    let head = repo.commit("appoint mallory and launch");
+    let (code, report) = diff(&repo, &[approval("mallory", &head)], None);
+    assert_eq!(code, 1, "mallory is not the chairman at base");
+    assert_eq!(
+        decision(&report, "launch-initiative")["requires"][0]["still_needed"],
+        json!(["chair"])
+    );
+    let governance = decision(&report, "change-governance");
+    assert_eq!(
+        requires(governance),
+        [
+            ("chairman".to_string(), false),
+            ("board".to_string(), false)
+        ]
+    );
+}
+
+#[test]
+fn a_pull_request_cannot_lower_its_own_bar() {
+    let repo = base_repo();
+    // Raise the launch condition and lower a threshold, and launch in the same change.
+    repo.write(
+        &at("governance.yaml"),
+        &GOVERNANCE.replace(
+            "budget > 10000\"}]\n  - decision: change-initiative-budget",
+            "budget > 1000000\"}]\n  - decision: change-initiative-budget",
+        ),
+    );
+    repo.edit(
+        &at("initiatives/INIT.yaml"),
+        "budget: 10000\nstatus: planned",
+        "budget: 90000\nstatus: launched",
+    );
+    repo.edit(&at("portfolio.yaml"), "min_plans: 5", "min_plans: 1");
+    repo.commit("lower the bar");
+    let (code, report) = diff(&repo, &[], None);
+    assert_eq!(code, 1);
+    assert_eq!(
+        requires(decision(&report, "launch-initiative")),
+        [("chairman".to_string(), false)]
+    );
+    assert_eq!(
+        requires(decision(&report, "change-thresholds")),
+        [("chairman".to_string(), false)]
+    );
+}
+
+#[test]
+fn a_forged_approved_by_needs_the_role_it_claims() {
+    let repo = base_repo();
+    repo.edit(
+        &at("resources/pool.yaml"),
+        "unit_cost: 100\n",
+        "unit_cost: 100\napproved_by: chairman\n",
+    );
+    let head = repo.commit("claim the chairman's approval");
+    let (code, report) = diff(&repo, &[approval("cto", &head)], None);
+    assert_eq!(code, 1);
+    let record = decision(&report, "record-approval");
+    assert_eq!(
+        record["facts"],
+        json!({"role": "chairman", "artifact": "pool", "kind": "resource"})
+    );
+    assert_eq!(requires(record), [("chairman".to_string(), false)]);
+    let (code, _) = diff(&repo, &[approval("chair", &head)], None);
+    assert_eq!(code, 0, "the chairman's approval makes the claim true");
+}
+
+#[test]
+fn a_renamed_file_with_the_same_id_is_no_decision() {
+    let repo = base_repo();
+    repo.rename(
+        &at("ventures/omega.yaml"),
+        &at("ventures/archive/omega.yaml"),
+    );
+    repo.commit("move omega");
+    let (code, report) = diff(&repo, &[], None);
+    assert_eq!(decisions(&report), []);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn an_unknown_revision_is_exit_2_with_a_fetch_hint() {
+    let repo = base_repo();
+    folio()
+        .current_dir(repo.root())
+        .args(["diff", ROOT, "--base", "no-such-branch"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "unknown revision \"no-such-branch\"",
+        ))
+        .stderr(predicates::str::contains("fetch-depth: 0"));
+    // A shallow clone that lacks the base says so.
+    std::fs::write(repo.path(".git/shallow"), format!("{}\n", "1".repeat(40)))
+        .expect("mark shallow");
+    folio()
+        .current_dir(repo.root())
+        .args(["diff", ROOT, "--base", &"2".repeat(40)])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("this clone is shallow"));
+    // Outside a repository.
+    let outside = tempfile::tempdir().expect("a folder");
+    folio()
+        .args(["diff", "--base", "HEAD"])
+        .arg(outside.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("not inside a git repository"));
+}
+
+#[test]
+fn the_work_tree_does_not_matter() {
+    let (repo, head) = sunset_repo();
+    // Uncommitted edits are not part of the change.
+    repo.edit(
+        &at("ventures/alpha.yaml"),
+        "status: active",
+        "status: sunset",
+    );
+    let (code, report) = diff(&repo, &[approval("b1", &head), approval("b2", &head)], None);
+    assert_eq!(
+        decisions(&report),
+        [("sunset-venture".to_string(), "omega".to_string())]
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn the_markdown_comment_is_sticky_and_pings_nobody() {
+    let (repo, head) = sunset_repo();
+    let approvals = repo.path("reviews.json");
+    std::fs::write(&approvals, json!([approval("b1", &head)]).to_string()).expect("write");
+    let output = folio()
+        .current_dir(repo.root())
+        .args([
+            "diff",
+            ROOT,
+            "--base",
+            "HEAD~1",
+            "--format",
+            "markdown",
+            "--approvals",
+        ])
+        .arg(&approvals)
+        .output()
+        .expect("folio runs");
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("<!-- folio:decisions -->\n"), "{text}");
+    assert!(!text.contains('@'), "a handle would ping: {text}");
+    let row = text
+        .lines()
+        .find(|line| line.starts_with("| `sunset-venture`"))
+        .expect("a row for the decision");
+    assert!(row.contains("`b1`") && row.contains("`b2`, `b3`"), "{row}");
+    let header = text
+        .lines()
+        .find(|line| line.starts_with("| decision"))
+        .expect("a header");
+    assert_eq!(row.matches(" | ").count(), header.matches(" | ").count());
+}
+
+#[test]
+fn github_annotations_land_on_the_changed_files() {
+    let (repo, _) = sunset_repo();
+    folio()
+        .current_dir(repo.root())
+        .env("GITHUB_ACTIONS", "true")
+        .args(["diff", ROOT, "--base", "HEAD~1"])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(
+            "::error file=studio/ventures/omega.yaml,line=3,col=9,title=sunset-venture::sunset-venture omega: waiting for board (0 of 2)",
+        ));
+}

@@ -1,0 +1,88 @@
+//! Git repositories for tests, built with git2 in a temporary folder.
+
+use std::path::{Path, PathBuf};
+
+use git2::{IndexAddOption, Repository, Signature};
+use tempfile::TempDir;
+
+pub struct Repo {
+    dir: TempDir,
+    repository: Repository,
+}
+
+impl Repo {
+    pub fn new() -> Repo {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let repository = Repository::init(dir.path()).expect("git init");
+        Repo { dir, repository }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    pub fn write(&self, relative: &str, text: &str) {
+        let path = self.path(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("folders");
+        }
+        std::fs::write(path, text).expect("write");
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path(relative)).expect("read")
+    }
+
+    /// Replaces `from` by `to` in a file, which must hold `from`.
+    pub fn edit(&self, relative: &str, from: &str, to: &str) {
+        let text = self.read(relative);
+        assert!(text.contains(from), "{relative} does not hold {from:?}");
+        self.write(relative, &text.replacen(from, to, 1));
+    }
+
+    pub fn remove(&self, relative: &str) {
+        std::fs::remove_file(self.path(relative)).expect("remove");
+    }
+
+    pub fn rename(&self, from: &str, to: &str) {
+        let target = self.path(to);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).expect("folders");
+        }
+        std::fs::rename(self.path(from), target).expect("rename");
+    }
+
+    /// Commits the whole work tree (additions, changes and removals); returns the commit id.
+    pub fn commit(&self, message: &str) -> String {
+        let mut index = self.repository.index().expect("the index");
+        index
+            .add_all(["*"], IndexAddOption::DEFAULT, None)
+            .expect("add");
+        index.update_all(["*"], None).expect("update");
+        index.write().expect("write the index");
+        let tree_id = index.write_tree().expect("a tree");
+        let tree = self.repository.find_tree(tree_id).expect("the tree");
+        let signature = Signature::now("Test", "test@example.com").expect("a signature");
+        let parent = self
+            .repository
+            .head()
+            .ok()
+            .and_then(|head| head.peel_to_commit().ok());
+        let parents: Vec<&git2::Commit> = parent.iter().collect();
+        self.repository
+            .commit(
+                Some("HEAD"),
+                &signature,
+                &signature,
+                message,
+                &tree,
+                &parents,
+            )
+            .expect("commit")
+            .to_string()
+    }
+}

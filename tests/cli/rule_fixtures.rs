@@ -1,0 +1,129 @@
+//! Every rule's `ok` and `err` fixtures, and every rule's documented example.
+//!
+//! A fixture (`tests/fixtures/rules/RULE/ok.txt`, `err.txt`) is a bundle of files laid over a
+//! minimal portfolio (portfolio.yaml and governance.yaml, which a bundle may replace):
+//!
+//! ```text
+//! comment lines, up to the first file
+//! === ventures/solar.yaml
+//! id: solar
+//! === expect
+//! RULE FILE LINE
+//! ```
+//!
+//! `ok` must give no finding at all; `err` must give exactly the findings under `expect`.
+
+use std::collections::BTreeSet;
+
+use crate::support::{Portfolio, findings_of, repository};
+
+/// The files of a bundle, and its expected `(rule, file, line)` findings.
+struct Bundle {
+    files: Vec<(String, String)>,
+    expected: BTreeSet<(String, String, u64)>,
+}
+
+fn read_bundle(text: &str) -> Bundle {
+    let mut files: Vec<(String, String)> = Vec::new();
+    let mut expected = BTreeSet::new();
+    let mut in_expect = false;
+    for line in text.lines() {
+        if let Some(header) = line.strip_prefix("=== ") {
+            in_expect = header == "expect";
+            if !in_expect {
+                files.push((header.to_string(), String::new()));
+            }
+        } else if in_expect {
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            if let [rule, file, line] = parts[..] {
+                expected.insert((
+                    rule.to_string(),
+                    file.to_string(),
+                    line.parse().expect("a line"),
+                ));
+            }
+        } else if let Some((_, body)) = files.last_mut() {
+            body.push_str(line);
+            body.push('\n');
+        }
+    }
+    Bundle { files, expected }
+}
+
+/// Lays `files` over a minimal portfolio and returns its findings as `(rule, file, line)`.
+fn findings_with(files: &[(String, String)]) -> (i32, BTreeSet<(String, String, u64)>) {
+    let portfolio = Portfolio::minimal();
+    for (path, text) in files {
+        portfolio.write(path, text);
+    }
+    let (code, report) = portfolio.check_json();
+    let found = findings_of(&report)
+        .into_iter()
+        .map(|(rule, file, line, _)| (rule, file, line))
+        .collect();
+    (code, found)
+}
+
+/// Rules whose problem cannot be written as text in a fixture: hostile.rs covers them.
+const NOT_WRITABLE: [&str; 3] = ["not-utf8", "file-too-large", "symlink"];
+
+#[test]
+fn every_rule_has_ok_and_err_fixtures_that_hold() {
+    let root = repository().join("tests/fixtures/rules");
+    let mut problems = Vec::new();
+    for rule in folio::rules::RULES {
+        if NOT_WRITABLE.contains(&rule.name) {
+            continue;
+        }
+        for case in ["ok", "err"] {
+            let path = root.join(rule.name).join(format!("{case}.txt"));
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                problems.push(format!("{}: no {case} fixture", rule.name));
+                continue;
+            };
+            let bundle = read_bundle(&text);
+            let (code, found) = findings_with(&bundle.files);
+            if case == "err" {
+                if !bundle.expected.iter().any(|(name, _, _)| name == rule.name) {
+                    problems.push(format!("{}: err expects no {0} finding", rule.name));
+                }
+                let fails = bundle
+                    .expected
+                    .iter()
+                    .filter_map(|(name, _, _)| folio::rules::find(name))
+                    .any(|rule| rule.severity == folio::finding::Severity::Error);
+                if code != i32::from(fails) {
+                    problems.push(format!("{}: err exits {code}", rule.name));
+                }
+            } else if code != 0 {
+                problems.push(format!("{}: ok exits {code}", rule.name));
+            }
+            if found != bundle.expected {
+                problems.push(format!(
+                    "{}/{case}: expected {:?}, found {found:?}",
+                    rule.name, bundle.expected
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_documented_example_shows_its_rule() {
+    let mut problems = Vec::new();
+    for rule in folio::rules::RULES {
+        let files = rule.example_files();
+        if files.is_empty() {
+            if !NOT_WRITABLE.contains(&rule.name) {
+                problems.push(format!("{}: the doc has no ```yaml example", rule.name));
+            }
+            continue;
+        }
+        let (_, found) = findings_with(&files);
+        if !found.iter().any(|(name, _, _)| name == rule.name) {
+            problems.push(format!("{}: its example gives {found:?}", rule.name));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
