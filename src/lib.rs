@@ -12,6 +12,7 @@ pub mod load; // raw files → spanned YAML documents; the reading rules
 pub mod markdown; // escaping what users wrote for Markdown tables and PR comments
 pub mod model; // typed artifacts, one file per kind, built from schema-valid documents
 pub mod output; // findings as human, json, github or sarif; gate results
+pub mod portfolio; // the pipeline: files → documents → schema → model → rules, cached per blob
 pub mod rules; // the rule registry; one file per cross-file rule
 pub mod schema; // schemas compiled once; schema errors → findings at spans
 pub mod source; // the work tree → raw files (the only file-system reads)

@@ -5,13 +5,12 @@ use std::sync::OnceLock;
 
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::{ValidationError, Validator};
-use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::finding::Finding;
 use crate::kind::Kind;
 use crate::load::node::escape_pointer_token;
-use crate::load::{Document, Loaded};
+use crate::load::{Document, FileRead};
 use crate::rules;
 use crate::suggest::closest;
 
@@ -55,34 +54,19 @@ fn compile(kind: Kind) -> Result<CompiledSchema, SchemaError> {
     })
 }
 
-/// What the schema check found, and which documents passed it (`valid[i]` for the i-th
-/// document): only those are typed into the model.
-#[derive(Debug, Default)]
-pub struct Validated {
-    pub findings: Vec<Finding>,
-    pub valid: Vec<bool>,
-}
-
-/// Checks every document against its kind's schema, in parallel.
-pub fn validate(loaded: &Loaded) -> Result<Validated, SchemaError> {
-    let per_document: Vec<Result<Vec<Finding>, SchemaError>> = loaded
-        .documents
-        .par_iter()
-        .map(|document| {
-            let compiled = compiled(document.kind).map_err(|error| SchemaError {
-                kind: error.kind,
-                reason: error.reason.clone(),
-            })?;
-            Ok(compiled.check(document))
-        })
-        .collect();
-    let mut validated = Validated::default();
-    for result in per_document {
-        let findings = result?;
-        validated.valid.push(findings.is_empty());
-        validated.findings.extend(findings);
+/// Checks every document of a file against its kind's schema: the findings join the file's,
+/// and each document learns whether it passed.
+pub fn check_file(read: &mut FileRead) -> Result<(), SchemaError> {
+    for document in &mut read.documents {
+        let compiled = compiled(document.kind).map_err(|error| SchemaError {
+            kind: error.kind,
+            reason: error.reason.clone(),
+        })?;
+        let findings = compiled.check(document);
+        document.valid = findings.is_empty();
+        read.findings.extend(findings);
     }
-    Ok(validated)
+    Ok(())
 }
 
 impl CompiledSchema {

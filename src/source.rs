@@ -61,6 +61,8 @@ pub struct RawFile {
     /// The path relative to the portfolio root, with `/` separators.
     pub path: String,
     pub content: Content,
+    /// The git blob id, when read from a revision: the same path and blob read the same.
+    pub blob: Option<String>,
 }
 
 #[derive(Debug)]
@@ -70,6 +72,8 @@ pub enum Content {
     TooLarge(u64),
     /// A symbolic link, never followed.
     Symlink,
+    /// A git blob not read, because its reading is already known (see [`GitRepository::read`]).
+    Known,
 }
 
 /// Whether a file name is a YAML file's.
@@ -128,6 +132,7 @@ pub fn read_work_tree(root: &Path) -> Result<Vec<RawFile>, SourceError> {
             Ok(RawFile {
                 path: relative,
                 content,
+                blob: None,
             })
         })
         .collect()
@@ -222,8 +227,13 @@ impl GitRepository {
 
     /// Every YAML file of the portfolio at `commit`, read from the object database: hidden
     /// entries skipped, links reported and not followed, no blob read past
-    /// [`MAX_FILE_BYTES`].
-    pub fn read(&self, commit: &Commit) -> Result<Vec<RawFile>, SourceError> {
+    /// [`MAX_FILE_BYTES`], and no blob read for which `known(path, blob)` holds
+    /// ([`Content::Known`]).
+    pub fn read(
+        &self,
+        commit: &Commit,
+        known: &dyn Fn(&str, &str) -> bool,
+    ) -> Result<Vec<RawFile>, SourceError> {
         let oid = git2::Oid::from_str(&commit.id)?;
         let tree = self.repository.find_commit(oid)?.tree()?;
         let tree = if self.prefix.as_os_str().is_empty() {
@@ -254,14 +264,21 @@ impl GitRepository {
                 return git2::TreeWalkResult::Ok;
             }
             let path = format!("{folder}{name}");
+            let blob = entry.id().to_string();
             let content = if is_link {
                 Ok(Content::Symlink)
+            } else if known(&path, &blob) {
+                Ok(Content::Known)
             } else {
                 read_blob(&odb, entry.id())
             };
             match content {
                 Ok(content) => {
-                    files.push(RawFile { path, content });
+                    files.push(RawFile {
+                        path,
+                        content,
+                        blob: Some(blob),
+                    });
                     git2::TreeWalkResult::Ok
                 }
                 Err(error) => {

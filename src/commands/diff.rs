@@ -5,21 +5,25 @@ use std::io::Write;
 
 use miette::{IntoDiagnostic, Result};
 
-use super::check::{Checked, check_files};
 use super::{Context, Outcome};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::decisions::approvals::{Approvers, parse_reviews};
 use crate::decisions::{self, Decision, Side};
 use crate::finding::Position;
 use crate::output::{self, decisions::Report};
+use crate::portfolio::{self, Cache, Checked};
 use crate::source::GitRepository;
 
 pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
     let repository = GitRepository::open(&args.root)?;
     let base_commit = repository.resolve(&args.base)?;
     let head_commit = repository.resolve(&args.head)?;
-    let base = check_files(repository.read(&base_commit)?, Some(base_commit.clone()))?;
-    let head = check_files(repository.read(&head_commit)?, Some(head_commit.clone()))?;
+    // Files the change leaves alone are read and checked once.
+    let cache = Cache::default();
+    let base_files = repository.read(&base_commit, &|_, _| false)?;
+    let base = portfolio::read(base_files, Some(base_commit.clone()), &cache)?;
+    let head_files = repository.read(&head_commit, &|path, blob| cache.has(path, blob))?;
+    let head = portfolio::read(head_files, Some(head_commit.clone()), &cache)?;
 
     let reviews = match &args.approvals {
         Some(path) => {

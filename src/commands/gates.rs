@@ -4,13 +4,13 @@ use std::io::Write;
 
 use miette::{IntoDiagnostic, Result, miette};
 
-use super::check::read_and_check;
 use super::{Context, Outcome};
 use crate::cli::{GatesArgs, GatesFormat, Require};
 use crate::finding::Severity;
 use crate::gates::{self, GateKind};
 use crate::model::date::Date;
 use crate::output;
+use crate::portfolio::read_and_check;
 
 pub fn run(args: &GatesArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
     let checked = read_and_check(&args.root, args.rev.as_deref())?;

@@ -5,6 +5,7 @@ pub mod node;
 pub mod yaml;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
@@ -24,7 +25,11 @@ pub struct Document {
     /// Its place in the file's stream of documents, from 0.
     pub index: usize,
     pub kind: Kind,
-    pub root: Node,
+    /// Shared, so that a document read once serves both revisions of `folio diff`.
+    pub root: Arc<Node>,
+    /// Whether it passed its kind's schema (set by the schema stage): only such documents are
+    /// typed into the model.
+    pub valid: bool,
 }
 
 impl Document {
@@ -78,7 +83,7 @@ pub fn node_position(node: &Node) -> Position {
 pub struct Loaded {
     pub documents: Vec<Document>,
     /// The text of every file that could be read, by relative path.
-    pub texts: BTreeMap<String, String>,
+    pub texts: BTreeMap<String, Arc<str>>,
     /// Every YAML file that was considered (not ignored), read or not, sorted.
     pub files: Vec<String>,
     /// The files that were read to the end, with how many documents (not empty) each holds,
@@ -96,22 +101,29 @@ impl Loaded {
 }
 
 /// What one file gave.
-struct FileResult {
-    path: String,
-    text: Option<String>,
+#[derive(Debug, Clone)]
+pub struct FileRead {
+    pub path: String,
+    pub text: Option<Arc<str>>,
     /// How many documents the file holds, when it was read to the end.
-    parsed: Option<usize>,
-    documents: Vec<Document>,
-    findings: Vec<Finding>,
+    pub parsed: Option<usize>,
+    pub documents: Vec<Document>,
+    pub findings: Vec<Finding>,
 }
 
-/// Reads every file: portfolio.yaml first (its `ignore:` globs decide what else is read), then
-/// the rest in parallel.
+/// Reads every file with [`read_file`].
 pub fn load(files: Vec<RawFile>) -> Loaded {
+    load_with(files, &read_file)
+}
+
+/// Reads every file with `read` (which may add later stages, or reuse earlier work):
+/// portfolio.yaml first, since its `ignore:` globs decide what else is read, then the rest in
+/// parallel.
+pub fn load_with(files: Vec<RawFile>, read: &(dyn Fn(RawFile) -> FileRead + Sync)) -> Loaded {
     let (portfolio_files, others): (Vec<RawFile>, Vec<RawFile>) = files
         .into_iter()
         .partition(|file| Kind::of_path(&file.path) == Some(Kind::Portfolio));
-    let mut results: Vec<FileResult> = portfolio_files.into_iter().map(read_file).collect();
+    let mut results: Vec<FileRead> = portfolio_files.into_iter().map(read).collect();
 
     let mut findings = Vec::new();
     let ignore = ignore_globs(&results, &mut findings);
@@ -119,7 +131,7 @@ pub fn load(files: Vec<RawFile>) -> Loaded {
         others
             .into_par_iter()
             .filter(|file| !ignore.is_match(&file.path))
-            .map(read_file),
+            .map(read),
     );
 
     let mut loaded = Loaded {
@@ -142,7 +154,7 @@ pub fn load(files: Vec<RawFile>) -> Loaded {
 }
 
 /// The `ignore:` globs of portfolio.yaml; a pattern that is not a glob is a finding.
-fn ignore_globs(portfolio: &[FileResult], findings: &mut Vec<Finding>) -> GlobSet {
+fn ignore_globs(portfolio: &[FileRead], findings: &mut Vec<Finding>) -> GlobSet {
     let mut builder = GlobSetBuilder::new();
     let documents = portfolio.iter().flat_map(|result| &result.documents);
     for document in documents {
@@ -176,8 +188,9 @@ fn ignore_globs(portfolio: &[FileResult], findings: &mut Vec<Finding>) -> GlobSe
     builder.build().unwrap_or_else(|_| GlobSet::empty())
 }
 
-fn read_file(file: RawFile) -> FileResult {
-    let mut result = FileResult {
+/// Reads one file: decoding, YAML, and the kind of each document.
+pub fn read_file(file: RawFile) -> FileRead {
+    let mut result = FileRead {
         path: file.path,
         text: None,
         parsed: None,
@@ -207,6 +220,18 @@ fn read_file(file: RawFile) -> FileResult {
                 "",
                 Position::START,
                 format!("the file holds {size} bytes; expected at most {MAX_FILE_BYTES} (1 MiB)"),
+            ));
+            return result;
+        }
+        Content::Known => {
+            // Only a cache that already holds the file asks for it unread; reaching here is a
+            // bug, reported rather than guessed at.
+            result.findings.push(Finding::new(
+                &rules::YAML_SYNTAX,
+                &result.path,
+                "",
+                Position::START,
+                "the file was not read (an internal error of folio's cache)".to_string(),
             ));
             return result;
         }
@@ -271,7 +296,8 @@ fn read_file(file: RawFile) -> FileResult {
             file: result.path.clone(),
             index,
             kind,
-            root,
+            root: Arc::new(root),
+            valid: false,
         };
         if let Some(finding) = kind_mismatch(&document) {
             result.findings.push(finding);
@@ -289,7 +315,7 @@ fn read_file(file: RawFile) -> FileResult {
                     .count(),
         );
     }
-    result.text = Some(text);
+    result.text = Some(Arc::from(text));
     result
 }
 

@@ -81,12 +81,12 @@ pub struct Model {
 }
 
 impl Model {
-    /// Types every document whose schema check passed (`valid[i]` for `documents[i]`). A
-    /// second Portfolio or Governance document is left out: `duplicate-id` reports it.
-    pub fn build(documents: &[Document], valid: &[bool]) -> Model {
+    /// Types every document that passed its schema. A second Portfolio or Governance document
+    /// is left out: `duplicate-id` reports it.
+    pub fn build(documents: &[Document]) -> Model {
         let mut model = Model::default();
         for (index, document) in documents.iter().enumerate() {
-            if !valid.get(index).copied().unwrap_or(false) {
+            if !document.valid {
                 continue;
             }
             let json = document.root.to_json();

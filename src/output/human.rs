@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
@@ -20,7 +21,7 @@ pub struct Style {
 /// Writes every finding, then a summary line.
 pub fn write(
     findings: &Findings,
-    texts: &BTreeMap<String, String>,
+    texts: &BTreeMap<String, Arc<str>>,
     documents: usize,
     style: Style,
     out: &mut dyn Write,
@@ -75,7 +76,7 @@ struct Shown<'a> {
 }
 
 impl<'a> Shown<'a> {
-    fn new(finding: &'a Finding, text: Option<&String>) -> Shown<'a> {
+    fn new(finding: &'a Finding, text: Option<&Arc<str>>) -> Shown<'a> {
         let position = finding.position;
         let heading = format!(
             "{}:{}:{}: {}",
@@ -97,7 +98,7 @@ impl<'a> Shown<'a> {
         };
         Shown {
             finding,
-            source: Some(NamedSource::new(&finding.file, text.clone())),
+            source: Some(NamedSource::new(&finding.file, text.to_string())),
             span: Some(LabeledSpan::new(Some(label), offset, width)),
             heading,
         }

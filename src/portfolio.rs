@@ -1,0 +1,124 @@
+//! A portfolio read and checked: raw files → documents (load) → schema → model → rules. The
+//! per-file work (reading and schema) is cached by path and git blob, so that `folio diff`,
+//! which reads two revisions, does it once for every file the change leaves alone.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Mutex;
+
+use crate::finding::Findings;
+use crate::load::{self, FileRead, Loaded};
+use crate::model::Model;
+use crate::rules;
+use crate::schema::{self, SchemaError};
+use crate::source::{self, Commit, GitRepository, RawFile, SourceError};
+
+/// Why a portfolio could not be read at all.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum ReadError {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Source(#[from] SourceError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Schema(#[from] SchemaError),
+}
+
+/// A portfolio read and checked: the documents, the typed model and every finding.
+pub struct Checked {
+    pub loaded: Loaded,
+    pub model: Model,
+    pub findings: Findings,
+    /// The commit it was read from, when read from a git revision.
+    pub commit: Option<Commit>,
+}
+
+/// Files already read and checked, by path and git blob id.
+#[derive(Default)]
+pub struct Cache {
+    files: Mutex<HashMap<(String, String), FileRead>>,
+}
+
+impl Cache {
+    /// Whether this path and blob were read already, so that their bytes need not be read again.
+    pub fn has(&self, path: &str, blob: &str) -> bool {
+        self.files
+            .lock()
+            .is_ok_and(|files| files.contains_key(&(path.to_string(), blob.to_string())))
+    }
+}
+
+/// Reads and checks a portfolio from the work tree, or from a git revision.
+pub fn read_and_check(root: &Path, revision: Option<&str>) -> Result<Checked, ReadError> {
+    match revision {
+        None => check(source::read_work_tree(root)?, None, &Cache::default()),
+        Some(revision) => {
+            let repository = GitRepository::open(root)?;
+            let commit = repository.resolve(revision)?;
+            let files = repository.read(&commit, &|_, _| false)?;
+            check(files, Some(commit), &Cache::default())
+        }
+    }
+}
+
+/// Checks files already read: every finding of every rule, and the model of the documents that
+/// passed their schema.
+pub fn check(
+    files: Vec<RawFile>,
+    commit: Option<Commit>,
+    cache: &Cache,
+) -> Result<Checked, ReadError> {
+    let mut checked = read(files, commit, cache)?;
+    let findings = rules::check(&checked.loaded, &checked.model);
+    let mut all = std::mem::take(&mut checked.findings).items;
+    all.extend(findings);
+    checked.findings = Findings::new(all);
+    Ok(checked)
+}
+
+/// Reads files into documents and a model, with the reading and schema findings only (no
+/// cross-file rules): what `folio diff` needs of each revision.
+pub fn read(
+    files: Vec<RawFile>,
+    commit: Option<Commit>,
+    cache: &Cache,
+) -> Result<Checked, ReadError> {
+    // The first schema failure (a bug in folio, never the user's) is kept here: the loader's
+    // reading function cannot return it.
+    let failure: Mutex<Option<SchemaError>> = Mutex::new(None);
+    let read = |file: RawFile| -> FileRead {
+        let key = file.blob.clone().map(|blob| (file.path.clone(), blob));
+        if let Some(key) = &key {
+            let cached = cache
+                .files
+                .lock()
+                .ok()
+                .and_then(|files| files.get(key).cloned());
+            if let Some(cached) = cached {
+                return cached;
+            }
+        }
+        let mut read = load::read_file(file);
+        if let Err(error) = schema::check_file(&mut read) {
+            if let Ok(mut slot) = failure.lock() {
+                slot.get_or_insert(error);
+            }
+        }
+        if let (Some(key), Ok(mut files)) = (key, cache.files.lock()) {
+            files.insert(key, read.clone());
+        }
+        read
+    };
+    let mut loaded = load::load_with(files, &read);
+    if let Some(error) = failure.into_inner().ok().flatten() {
+        return Err(error.into());
+    }
+    let findings = std::mem::take(&mut loaded.findings);
+    let model = Model::build(&loaded.documents);
+    Ok(Checked {
+        loaded,
+        model,
+        findings: Findings::new(findings),
+        commit,
+    })
+}
