@@ -24,6 +24,11 @@ pub enum Command {
     /// Exit codes: 0 computed (and, with --require, the required gates pass), 1 a required gate
     /// fails, 2 folio could not run.
     Gates(GatesArgs),
+    /// Render the SOP's deliverables as Markdown and CSV.
+    ///
+    /// Without --out, report.md goes to stdout. Under GitHub Actions, summary.md is appended
+    /// to $GITHUB_STEP_SUMMARY.
+    Report(ReportArgs),
     /// Read a change (base → head) as the decisions it makes, and check their approvals.
     ///
     /// Exit codes: 0 every required approval is given, 1 an approval is missing, 2 folio could
@@ -74,6 +79,26 @@ pub struct GatesArgs {
     /// Exit 1 unless these gates pass: `entry`, or `exit` (the exit gates and the entry gates).
     #[arg(long, value_enum)]
     pub require: Option<Require>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The portfolio root: the folder that holds portfolio.yaml.
+    #[arg(default_value = ".")]
+    pub root: PathBuf,
+    /// Read the portfolio at this git revision instead of the work tree.
+    #[arg(long)]
+    pub rev: Option<String>,
+    /// The folder to write every report and CSV into (created if needed).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// A folder of templates (named as the embedded ones, e.g. report.md.j2) that replace them.
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// The evaluation date (YYYY-MM-DD). Defaults to `as_of` in portfolio.yaml, else the
+    /// commit's date with --rev, else today.
+    #[arg(long)]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 use crate::model::conflict::ConflictStatus;
 use crate::model::date::Date;
 use crate::model::governance::DECISION_TYPES;
+use crate::model::initiative::InitiativeStatus;
 use crate::model::venture::VentureStatus;
 use crate::model::{Item, Metrics, Model, Thresholds};
 use crate::rules::figure;
@@ -133,11 +134,15 @@ pub fn evaluate(model: &Model, as_of: Date) -> Evaluation {
             .any(|result| result.id == id && result.status == Status::Pass)
     };
     let coordination = gates.coordination_established(passed(&results, "governance-established"));
-    let captured = synergies_captured(
-        passed(&results, "initiatives-launched"),
-        passed(&results, "value-captured"),
-        passed(&results, "benefits-measured"),
-    );
+    let steps: Vec<&GateResult> = [
+        "initiatives-launched",
+        "value-captured",
+        "benefits-measured",
+    ]
+    .iter()
+    .filter_map(|id| results.iter().find(|result| result.id == *id))
+    .collect();
+    let captured = synergies_captured(&steps);
     results.push(coordination);
     results.push(captured);
     results.push(gates.portfolio_optimized(&figures));
@@ -374,7 +379,9 @@ impl Gates<'_> {
             .copied()
             .filter(|id| !assessed.contains(id))
             .collect();
-        let summary = if missing.is_empty() {
+        let summary = if active.is_empty() {
+            "no active venture to assess".to_string()
+        } else if missing.is_empty() {
             format!("all {} active venture(s) assessed", active.len())
         } else {
             format!(
@@ -393,7 +400,12 @@ impl Gates<'_> {
                 "active_ventures": active.len(),
                 "assessed": active.len() - missing.len(),
                 "not_assessed": missing,
-                "files": files(&model.assessments),
+                "files": files(
+                    model
+                        .assessments
+                        .iter()
+                        .filter(|assessment| active.contains(&assessment.venture.as_str()))
+                ),
             }),
         )
     }
@@ -705,6 +717,9 @@ impl Gates<'_> {
         let mut behind = files(unapproved_initiatives.iter().copied());
         behind.extend(files(unapproved_resources.iter().copied()));
         behind.extend(files(ownerless.iter().copied()));
+        if !governance_established {
+            behind.extend(files(self.model.governance.iter()));
+        }
         behind.sort();
         behind.dedup();
         result(
@@ -812,10 +827,16 @@ impl Gates<'_> {
     }
 
     fn negative_synergy_value(&self, figures: &Figures) -> GateResult {
+        // A terminated initiative has had the SOP's action already.
+        let terminated = |id: &str| {
+            self.model
+                .initiative(id)
+                .is_some_and(|initiative| initiative.status == InitiativeStatus::Terminated)
+        };
         let negative: Vec<(&String, &f64)> = figures
             .value_usd_by_initiative
             .iter()
-            .filter(|(_, value)| **value < 0.0)
+            .filter(|(id, value)| **value < 0.0 && !terminated(id))
             .collect();
         let ids: Vec<String> = negative
             .iter()
@@ -924,30 +945,45 @@ impl Gates<'_> {
     }
 }
 
-fn synergies_captured(launched: bool, captured: bool, measured: bool) -> GateResult {
-    let missing: Vec<&str> = [
-        ("initiatives-launched", launched),
-        ("value-captured", captured),
-        ("benefits-measured", measured),
-    ]
-    .into_iter()
-    .filter(|(_, passed)| !passed)
-    .map(|(id, _)| id)
-    .collect();
+/// Initiatives launched, value captured and benefits measured: passes when the three steps do,
+/// and names the files behind them.
+fn synergies_captured(steps: &[&GateResult]) -> GateResult {
+    let missing: Vec<&str> = steps
+        .iter()
+        .filter(|step| step.status != Status::Pass)
+        .map(|step| step.id)
+        .collect();
+    let mut behind: Vec<String> = steps
+        .iter()
+        .flat_map(|step| {
+            step.evidence["files"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .filter_map(|file| file.as_str().map(str::to_string))
+        .collect();
+    behind.sort();
+    behind.dedup();
+    let done = |id: &str| {
+        steps
+            .iter()
+            .any(|step| step.id == id && step.status == Status::Pass)
+    };
     result(
         "synergies-captured",
         GateKind::Exit,
-        Status::of(missing.is_empty()),
+        Status::of(missing.is_empty() && steps.len() == 3),
         if missing.is_empty() {
             "initiatives launched, value captured and benefits measured".into()
         } else {
             format!("steps not done: {}", missing.join(", "))
         },
         json!({
-            "initiatives_launched": launched,
-            "value_captured": captured,
-            "benefits_measured": measured,
-            "files": [],
+            "initiatives_launched": done("initiatives-launched"),
+            "value_captured": done("value-captured"),
+            "benefits_measured": done("benefits-measured"),
+            "files": behind,
         }),
     )
 }

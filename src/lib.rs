@@ -13,6 +13,7 @@ pub mod markdown; // escaping what users wrote for Markdown tables and PR commen
 pub mod model; // typed artifacts, one file per kind, built from schema-valid documents
 pub mod output; // findings as human, json, github or sarif; gate results
 pub mod portfolio; // the pipeline: files → documents → schema → model → rules, cached per blob
+pub mod report; // typed context + minijinja templates → the SOP's deliverables
 pub mod rules; // the rule registry; one file per cross-file rule
 pub mod schema; // schemas compiled once; schema errors → findings at spans
 pub mod source; // the work tree → raw files (the only file-system reads)
@@ -29,6 +30,7 @@ pub fn run(cli: &Cli, context: &Context, out: &mut dyn Write) -> miette::Result<
         Command::Check(args) => commands::check::run(args, context, out),
         Command::Gates(args) => commands::gates::run(args, context, out),
         Command::Diff(args) => commands::diff::run(args, context, out),
+        Command::Report(args) => commands::report::run(args, context, out),
         Command::Schema { kind } => commands::schema::run(kind.as_deref(), out),
         Command::Explain { rule } => commands::explain::run(rule.as_deref(), out),
     }

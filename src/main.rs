@@ -20,6 +20,7 @@ fn main() -> ExitCode {
         cwd: std::env::current_dir().unwrap_or_default(),
         color: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         today: today(),
+        step_summary: std::env::var_os("GITHUB_STEP_SUMMARY").map(Into::into),
     };
     match folio::run(&cli, &context, &mut stdout.lock()) {
         Ok(outcome) => ExitCode::from(outcome.code()),

@@ -42,6 +42,9 @@ pub enum SourceError {
         )
     )]
     UnknownRevision { revision: String, shallow: bool },
+    #[error("{name:?} is not the name of a report template")]
+    #[diagnostic(code(folio::unknown_template), help("the templates are: {known}"))]
+    UnknownTemplate { name: String, known: String },
     #[error("could not read the git repository: {message}")]
     #[diagnostic(code(folio::git))]
     Git { message: String },
@@ -300,4 +303,34 @@ fn read_blob(odb: &git2::Odb<'_>, id: git2::Oid) -> Result<Content, SourceError>
         return Ok(Content::TooLarge(size as u64));
     }
     Ok(Content::Bytes(odb.read(id)?.data().to_vec()))
+}
+
+/// Report templates that replace the embedded ones: every file of `dir` named after one of
+/// `known`. A file named after no template is an error, so that a typo is not ignored.
+pub fn read_templates(
+    dir: &Path,
+    known: &[&str],
+) -> Result<std::collections::BTreeMap<String, String>, SourceError> {
+    let io_error = |path: &Path, source| SourceError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut templates = std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(dir).map_err(|source| io_error(dir, source))? {
+        let entry = entry.map_err(|source| io_error(dir, source))?;
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') {
+            continue;
+        }
+        if !known.contains(&name.as_str()) {
+            return Err(SourceError::UnknownTemplate {
+                name,
+                known: known.join(", "),
+            });
+        }
+        let path = entry.path();
+        let text = std::fs::read_to_string(&path).map_err(|source| io_error(&path, source))?;
+        templates.insert(name, text);
+    }
+    Ok(templates)
 }

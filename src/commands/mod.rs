@@ -4,6 +4,7 @@ pub mod check;
 pub mod diff;
 pub mod explain;
 pub mod gates;
+pub mod report;
 pub mod schema;
 
 use std::path::PathBuf;
@@ -20,6 +21,8 @@ pub struct Context {
     pub color: bool,
     /// Today, read from the clock by the binary: the evaluation date of last resort.
     pub today: crate::model::date::Date,
+    /// `$GITHUB_STEP_SUMMARY` under GitHub Actions: where the report's summary is appended.
+    pub step_summary: Option<PathBuf>,
 }
 
 /// How a command ended, as an exit code: 0 clean, 1 findings or failed checks, 2 could not run.

@@ -39,8 +39,16 @@ pub fn write_human(evaluation: &Evaluation, errors: usize, out: &mut dyn Write) 
     Ok(())
 }
 
-/// `{"as_of", "results": [{"id", "kind", "status", "summary", "evidence"}], "metrics"}`.
-pub fn write_json(evaluation: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, evaluation)?;
+/// `{"as_of", "results": [{"id", "kind", "status", "summary", "evidence"}], "metrics",
+/// "errors"}`: `errors` counts the portfolio's error findings, whose documents the gates could
+/// not count.
+pub fn write_json(evaluation: &Evaluation, errors: usize, out: &mut dyn Write) -> io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct WithErrors<'a> {
+        #[serde(flatten)]
+        evaluation: &'a Evaluation,
+        errors: usize,
+    }
+    serde_json::to_writer_pretty(&mut *out, &WithErrors { evaluation, errors })?;
     writeln!(out)
 }

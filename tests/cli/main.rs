@@ -8,6 +8,7 @@ mod hostile;
 mod loading;
 mod readme;
 mod repo;
+mod report;
 mod rule_fixtures;
 mod schema_fixtures;
 mod support;

@@ -1,0 +1,72 @@
+//! `folio report`: check, evaluate the gates, render every deliverable, write them atomically.
+
+use std::io::Write;
+use std::path::Path;
+
+use miette::{IntoDiagnostic, Result};
+
+use super::gates::evaluation_date;
+use super::{Context, Outcome};
+use crate::cli::ReportArgs;
+use crate::portfolio::read_and_check;
+use crate::report::{self, Files, TEMPLATES};
+use crate::{gates, source};
+
+pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
+    let checked = read_and_check(&args.root, args.rev.as_deref())?;
+    let as_of = evaluation_date(args.as_of.as_deref(), &checked, context)?;
+    let evaluation = gates::evaluate(&checked.model, as_of);
+    let mut report_context = report::build(&checked.model, &evaluation);
+    report_context.full_report = args
+        .out
+        .as_ref()
+        .map(|folder| folder.join("report.md").display().to_string());
+    let overrides = match &args.templates {
+        Some(folder) => {
+            let names: Vec<&str> = TEMPLATES.iter().map(|(name, _)| *name).collect();
+            source::read_templates(folder, &names)?
+        }
+        None => Default::default(),
+    };
+    let files = report::render(&report_context, &overrides)?;
+    match &args.out {
+        Some(folder) => write_atomically(folder, &files).into_diagnostic()?,
+        None => {
+            let report = files.get("report.md").map_or("", String::as_str);
+            out.write_all(report.as_bytes()).into_diagnostic()?;
+        }
+    }
+    if context.github_actions {
+        if let (Some(path), Some(summary)) = (&context.step_summary, files.get("summary.md")) {
+            let mut file = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .into_diagnostic()?;
+            file.write_all(summary.as_bytes()).into_diagnostic()?;
+        }
+    }
+    Ok(Outcome::Clean)
+}
+
+/// Writes every file into a hidden temporary folder inside `folder`, then moves each into
+/// place: a run that fails leaves the previous reports as they were, and no file is ever
+/// half-written. Other files in `folder` are left alone.
+fn write_atomically(folder: &Path, files: &Files) -> std::io::Result<()> {
+    std::fs::create_dir_all(folder)?;
+    let staging = folder.join(format!(".folio-report-{}", std::process::id()));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging)?;
+    }
+    std::fs::create_dir(&staging)?;
+    let written = files
+        .iter()
+        .try_for_each(|(name, text)| std::fs::write(staging.join(name), text));
+    let moved = written.and_then(|()| {
+        files
+            .keys()
+            .try_for_each(|name| std::fs::rename(staging.join(name), folder.join(name)))
+    });
+    let cleaned = std::fs::remove_dir_all(&staging);
+    moved.and(cleaned)
+}

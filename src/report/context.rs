@@ -1,0 +1,707 @@
+//! The report context: one typed, serialisable struct, the whole contract between the code and
+//! the templates. Built from the model and the gate evaluation; pure.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::gates::{Evaluation, Figures, GateKind, Status};
+use crate::model::assessment::Recommendation;
+use crate::model::initiative::Quantity;
+use crate::model::{Item, Model, Thresholds};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportContext {
+    pub portfolio: PortfolioInfo,
+    pub thresholds: Thresholds,
+    pub gates: Vec<GateRow>,
+    pub metrics: Figures,
+    pub ventures: Vec<VentureRow>,
+    pub assessments: Vec<AssessmentRow>,
+    pub synergies: Vec<SynergyRow>,
+    pub conflicts: Vec<ConflictRow>,
+    pub initiatives: Vec<InitiativeRow>,
+    pub resources: ResourceMatrix,
+    pub governance: GovernanceInfo,
+    pub value: ValueLog,
+    pub benefits: Benefits,
+    pub lessons: Lessons,
+    /// Counts for the executive summary.
+    pub counts: Counts,
+    /// Where the full report is, for a summary that had to leave things out.
+    pub full_report: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PortfolioInfo {
+    pub name: String,
+    pub currency: String,
+    pub as_of: String,
+    pub stage_started: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GateRow {
+    pub id: String,
+    pub kind: &'static str,
+    pub status: &'static str,
+    pub summary: String,
+    pub action: Option<String>,
+    pub files: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VentureRow {
+    pub id: String,
+    pub name: String,
+    pub status: &'static str,
+    pub lead: Option<String>,
+    pub critical: bool,
+    pub industry: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AssessmentRow {
+    pub venture: String,
+    pub venture_name: String,
+    pub date: String,
+    pub assessor: Option<String>,
+    pub strategic_fit: u8,
+    pub financial_health: u8,
+    pub growth_potential: u8,
+    pub resource_efficiency: u8,
+    pub total: f64,
+    pub recommendation: &'static str,
+    pub rationale: Option<String>,
+    /// A `continue` below the viable score.
+    pub below_viable: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SynergyRow {
+    pub id: String,
+    pub title: String,
+    pub category: String,
+    pub ventures: Vec<String>,
+    pub value_potential: u8,
+    pub implementation_effort: u8,
+    pub strategic_importance: u8,
+    pub net_score: f64,
+    pub status: String,
+    pub estimated_value: Option<f64>,
+    pub estimated_unit: Option<String>,
+    /// Where it sits in the value-vs-effort chart, each from 0 to 1.
+    pub x: f64,
+    pub y: f64,
+    pub quadrant: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ConflictRow {
+    pub id: String,
+    pub title: String,
+    pub kind: String,
+    pub ventures: Vec<String>,
+    pub resource: Option<String>,
+    pub strategy: Option<String>,
+    pub resolution: Option<String>,
+    pub owner: Option<String>,
+    pub status: &'static str,
+    pub identified: Option<String>,
+    pub resolved_on: Option<String>,
+    pub approved_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InitiativeRow {
+    pub id: String,
+    pub name: String,
+    pub ventures: Vec<String>,
+    pub value_proposition: String,
+    pub synergy: Option<String>,
+    pub owner: Option<String>,
+    pub budget: Option<f64>,
+    pub status: &'static str,
+    pub progress: Option<f64>,
+    pub approved_by: Option<String>,
+    pub launched_on: Option<String>,
+    pub milestones: Vec<MilestoneRow>,
+    pub success_metrics: Vec<SuccessMetricRow>,
+    /// The first milestone not done, by deadline.
+    pub next_milestone: Option<MilestoneRow>,
+    /// Money captured so far (in the portfolio's currency).
+    pub value_usd: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MilestoneRow {
+    pub milestone: String,
+    pub owner: Option<String>,
+    pub deadline: String,
+    pub done: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SuccessMetricRow {
+    pub metric: String,
+    pub baseline: Option<String>,
+    pub target: String,
+    pub current: Option<String>,
+}
+
+/// Resources × ventures.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResourceMatrix {
+    /// The column headings: every venture some resource is allocated to, by id.
+    pub ventures: Vec<String>,
+    pub rows: Vec<ResourceRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResourceRow {
+    pub id: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub unit: String,
+    pub capacity: f64,
+    pub allocated: f64,
+    /// One cell per column venture: the amount, or none.
+    pub cells: Vec<Option<f64>>,
+    pub over_capacity: bool,
+    pub approved_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GovernanceInfo {
+    pub present: bool,
+    pub roles: Vec<RoleRow>,
+    pub rights: Vec<RightRow>,
+    pub escalation: Vec<String>,
+    pub cadence: Vec<MeetingRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleRow {
+    pub name: String,
+    pub members: Vec<String>,
+    pub quorum: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RightRow {
+    pub decision: String,
+    pub authority: Option<String>,
+    pub approvals: Vec<ApprovalRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ApprovalRow {
+    pub role: String,
+    pub when: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingRow {
+    pub meeting: String,
+    pub every: String,
+    pub attendees: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ValueLog {
+    pub events: Vec<ValueRow>,
+    pub total_usd: f64,
+    pub total_hours: f64,
+    /// Money and hours captured by value type, for the chart and its table.
+    pub by_type: Vec<ValueByType>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ValueRow {
+    pub id: String,
+    pub initiative: String,
+    pub kind: String,
+    pub amount: Option<f64>,
+    pub unit: Option<&'static str>,
+    pub date: String,
+    pub evidence: String,
+    /// What it has captured as of the report's date.
+    pub captured: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ValueByType {
+    pub kind: String,
+    pub usd: f64,
+    pub hours: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Benefits {
+    pub baseline: Option<MetricsRow>,
+    pub current: Option<MetricsRow>,
+    /// Every snapshot, by period.
+    pub trend: Vec<MetricsRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MetricsRow {
+    pub period: String,
+    pub baseline: bool,
+    pub revenue_monthly: f64,
+    pub resource_cost_monthly: f64,
+    pub duplicate_effort_hours_monthly: f64,
+    pub users: Option<u64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Lessons {
+    pub worked: Vec<String>,
+    pub didnt_work: Vec<String>,
+    pub recommendations: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Counts {
+    pub ventures: usize,
+    pub active_ventures: usize,
+    pub synergies: usize,
+    pub conflicts: usize,
+    pub open_conflicts: usize,
+    pub initiatives: usize,
+    pub launched_initiatives: usize,
+    pub resources: usize,
+    pub gates_passed: usize,
+    pub gates_total: usize,
+    pub triggers_fired: usize,
+}
+
+fn kind_name(kind: GateKind) -> &'static str {
+    match kind {
+        GateKind::Entry => "entry",
+        GateKind::Step => "step",
+        GateKind::Exit => "exit",
+        GateKind::Rollback => "rollback",
+    }
+}
+
+fn quantity(quantity: &Quantity) -> String {
+    match quantity {
+        Quantity::Number(number) => crate::rules::figure(*number),
+        Quantity::Text(text) => text.clone(),
+    }
+}
+
+fn quadrant(value: u8, effort: u8) -> &'static str {
+    match (value >= 3, effort <= 3) {
+        (true, true) => "quick win",
+        (true, false) => "major project",
+        (false, true) => "fill-in",
+        (false, false) => "thankless task",
+    }
+}
+
+/// Builds the context from the model and the evaluation of its gates.
+pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
+    let portfolio = model.portfolio.as_ref();
+    let as_of = evaluation.as_of;
+    let figures = &evaluation.metrics;
+    let venture_name = |id: &str| {
+        model
+            .venture(id)
+            .map_or_else(|| id.to_string(), |venture| venture.name.clone())
+    };
+
+    let gates: Vec<GateRow> = evaluation
+        .results
+        .iter()
+        .map(|result| GateRow {
+            id: result.id.to_string(),
+            kind: kind_name(result.kind),
+            status: result.status.as_str(),
+            summary: result.summary.clone(),
+            action: result
+                .evidence
+                .get("action")
+                .and_then(|action| action.as_str())
+                .map(str::to_string),
+            files: result
+                .evidence
+                .get("files")
+                .and_then(|files| files.as_array())
+                .map(|files| {
+                    files
+                        .iter()
+                        .filter_map(|file| file.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+        .collect();
+
+    // The current assessment of each venture: its latest.
+    let mut latest: BTreeMap<&str, &Item<crate::model::Assessment>> = BTreeMap::new();
+    for assessment in &model.assessments {
+        let entry = latest
+            .entry(assessment.venture.as_str())
+            .or_insert(assessment);
+        if assessment.date > entry.date {
+            *entry = assessment;
+        }
+    }
+    let thresholds = model.thresholds();
+    let mut assessments: Vec<AssessmentRow> = latest
+        .values()
+        .map(|assessment| {
+            let total = assessment.scores.total(&thresholds.assessment_weights);
+            AssessmentRow {
+                venture: assessment.venture.clone(),
+                venture_name: venture_name(&assessment.venture),
+                date: assessment.date.to_string(),
+                assessor: assessment.assessor.clone(),
+                strategic_fit: assessment.scores.strategic_fit,
+                financial_health: assessment.scores.financial_health,
+                growth_potential: assessment.scores.growth_potential,
+                resource_efficiency: assessment.scores.resource_efficiency,
+                total,
+                recommendation: match assessment.recommendation {
+                    Recommendation::Continue => "continue",
+                    Recommendation::Pivot => "pivot",
+                    Recommendation::Sunset => "sunset",
+                },
+                rationale: assessment.rationale.clone(),
+                below_viable: assessment.recommendation == Recommendation::Continue
+                    && total < thresholds.min_viable_score,
+            }
+        })
+        .collect();
+    assessments.sort_by(|a, b| {
+        b.total
+            .total_cmp(&a.total)
+            .then_with(|| a.venture.cmp(&b.venture))
+    });
+
+    let mut synergies: Vec<SynergyRow> = model
+        .synergies
+        .iter()
+        .map(|synergy| SynergyRow {
+            id: synergy.id.clone(),
+            title: synergy.title.clone(),
+            category: synergy.category.clone(),
+            ventures: synergy.ventures.clone(),
+            value_potential: synergy.value_potential,
+            implementation_effort: synergy.implementation_effort,
+            strategic_importance: synergy.strategic_importance,
+            net_score: synergy.computed_net_score(),
+            status: synergy.status.clone(),
+            estimated_value: synergy.estimated_value.as_ref().map(|value| value.amount),
+            estimated_unit: synergy
+                .estimated_value
+                .as_ref()
+                .map(|value| value.unit.clone()),
+            x: (f64::from(synergy.implementation_effort) - 1.0) / 4.0 * 0.9 + 0.05,
+            y: (f64::from(synergy.value_potential) - 1.0) / 4.0 * 0.9 + 0.05,
+            quadrant: quadrant(synergy.value_potential, synergy.implementation_effort),
+        })
+        .collect();
+    synergies.sort_by(|a, b| {
+        b.net_score
+            .total_cmp(&a.net_score)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+
+    let mut conflicts: Vec<ConflictRow> = model
+        .conflicts
+        .iter()
+        .map(|conflict| ConflictRow {
+            id: conflict.id.clone(),
+            title: conflict.title.clone(),
+            kind: conflict.kind.clone(),
+            ventures: conflict.ventures.clone(),
+            resource: conflict.resource.clone(),
+            strategy: conflict.strategy.clone(),
+            resolution: conflict.resolution.clone(),
+            owner: conflict.owner.clone(),
+            status: conflict.status.as_str(),
+            identified: conflict.identified.map(|date| date.to_string()),
+            resolved_on: conflict.resolved_on.map(|date| date.to_string()),
+            approved_by: conflict.approved_by.clone(),
+        })
+        .collect();
+    conflicts.sort_by(|a, b| a.id.cmp(&b.id));
+
+    let mut initiatives: Vec<InitiativeRow> = model
+        .initiatives
+        .iter()
+        .map(|initiative| {
+            let mut milestones: Vec<MilestoneRow> = initiative
+                .implementation
+                .iter()
+                .map(|milestone| MilestoneRow {
+                    milestone: milestone.milestone.clone(),
+                    owner: milestone.owner.clone(),
+                    deadline: milestone.deadline.to_string(),
+                    done: milestone.done,
+                })
+                .collect();
+            milestones.sort_by(|a, b| a.deadline.cmp(&b.deadline));
+            InitiativeRow {
+                id: initiative.initiative_id.clone(),
+                name: initiative.name.clone(),
+                ventures: initiative.ventures.clone(),
+                value_proposition: initiative.value_proposition.clone(),
+                synergy: initiative.synergy.clone(),
+                owner: initiative.owner.clone(),
+                budget: initiative.budget,
+                status: initiative.status.as_str(),
+                progress: initiative.progress,
+                approved_by: initiative.approved_by.clone(),
+                launched_on: initiative.launched_on.map(|date| date.to_string()),
+                next_milestone: milestones.iter().find(|milestone| !milestone.done).cloned(),
+                milestones,
+                success_metrics: initiative
+                    .success_metrics
+                    .iter()
+                    .map(|metric| SuccessMetricRow {
+                        metric: metric.metric.clone(),
+                        baseline: metric.baseline.as_ref().map(quantity),
+                        target: quantity(&metric.target),
+                        current: metric.current.as_ref().map(quantity),
+                    })
+                    .collect(),
+                value_usd: figures
+                    .value_usd_by_initiative
+                    .get(&initiative.initiative_id)
+                    .copied()
+                    .unwrap_or(0.0),
+            }
+        })
+        .collect();
+    initiatives.sort_by(|a, b| a.id.cmp(&b.id));
+
+    let mut columns: Vec<String> = model
+        .resources
+        .iter()
+        .flat_map(|resource| resource.allocations.keys().cloned())
+        .collect();
+    columns.sort();
+    columns.dedup();
+    let mut rows: Vec<ResourceRow> = model
+        .resources
+        .iter()
+        .map(|resource| ResourceRow {
+            id: resource.id.clone(),
+            name: resource.name.clone(),
+            kind: match resource.kind {
+                crate::model::resource::ResourceType::Talent => "talent",
+                crate::model::resource::ResourceType::Budget => "budget",
+                crate::model::resource::ResourceType::Infrastructure => "infrastructure",
+            },
+            unit: resource.unit.clone(),
+            capacity: resource.capacity,
+            allocated: resource.allocated(),
+            cells: columns
+                .iter()
+                .map(|venture| resource.allocations.get(venture).copied())
+                .collect(),
+            over_capacity: resource.allocated() > resource.capacity + 1e-9,
+            approved_by: resource.approved_by.clone(),
+        })
+        .collect();
+    rows.sort_by(|a, b| a.id.cmp(&b.id));
+
+    let governance = match &model.governance {
+        Some(governance) => GovernanceInfo {
+            present: true,
+            roles: governance
+                .roles
+                .iter()
+                .map(|(name, role)| RoleRow {
+                    name: name.clone(),
+                    members: role
+                        .members
+                        .iter()
+                        .map(|member| match &member.github {
+                            Some(github) => format!("{} ({github})", member.name),
+                            None => member.name.clone(),
+                        })
+                        .collect(),
+                    quorum: role.quorum,
+                })
+                .collect(),
+            rights: governance
+                .decision_rights
+                .iter()
+                .map(|right| RightRow {
+                    decision: right.decision.clone(),
+                    authority: right.authority.clone(),
+                    approvals: right
+                        .approvals
+                        .iter()
+                        .map(|approval| ApprovalRow {
+                            role: approval.role.clone(),
+                            when: approval.when.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            escalation: governance.escalation.clone(),
+            cadence: governance
+                .cadence
+                .iter()
+                .map(|meeting| MeetingRow {
+                    meeting: meeting.meeting.clone(),
+                    every: meeting.every.clone(),
+                    attendees: meeting.attendees.clone(),
+                })
+                .collect(),
+        },
+        None => GovernanceInfo {
+            present: false,
+            roles: Vec::new(),
+            rights: Vec::new(),
+            escalation: Vec::new(),
+            cadence: Vec::new(),
+        },
+    };
+
+    let mut events: Vec<ValueRow> = model
+        .value_events
+        .iter()
+        .map(|event| ValueRow {
+            id: event.id.clone(),
+            initiative: event.initiative.clone(),
+            kind: event.kind.clone(),
+            amount: event.amount,
+            unit: event.unit.map(|unit| match unit {
+                crate::model::value_event::ValueUnit::Usd => "usd",
+                crate::model::value_event::ValueUnit::UsdPerMonth => "usd-per-month",
+                crate::model::value_event::ValueUnit::Hours => "hours",
+                crate::model::value_event::ValueUnit::HoursPerMonth => "hours-per-month",
+            }),
+            date: event.date.to_string(),
+            evidence: event.evidence.clone(),
+            captured: event.captured(as_of),
+        })
+        .collect();
+    events.sort_by(|a, b| (a.date.as_str(), a.id.as_str()).cmp(&(b.date.as_str(), b.id.as_str())));
+    let mut by_type: BTreeMap<String, (f64, f64)> = BTreeMap::new();
+    for event in &events {
+        let entry = by_type.entry(event.kind.clone()).or_default();
+        match event.unit {
+            Some("usd" | "usd-per-month") => entry.0 += event.captured,
+            Some(_) => entry.1 += event.captured,
+            None => {}
+        }
+    }
+
+    let metrics_row = |snapshot: &Item<crate::model::Metrics>| MetricsRow {
+        period: snapshot.period.clone(),
+        baseline: snapshot.baseline,
+        revenue_monthly: snapshot.revenue_monthly,
+        resource_cost_monthly: snapshot.resource_cost_monthly,
+        duplicate_effort_hours_monthly: snapshot.duplicate_effort_hours_monthly,
+        users: snapshot.users,
+    };
+    let mut trend: Vec<MetricsRow> = model.metrics.iter().map(metrics_row).collect();
+    trend.sort_by(|a, b| a.period.cmp(&b.period));
+    let find_period = |period: &Option<String>| {
+        period
+            .as_ref()
+            .and_then(|period| trend.iter().find(|row| &row.period == period).cloned())
+    };
+    let benefits = Benefits {
+        baseline: find_period(&figures.baseline_period),
+        current: find_period(&figures.current_period),
+        trend: trend.clone(),
+    };
+
+    let counts = Counts {
+        ventures: model.ventures.len(),
+        active_ventures: figures.active_ventures,
+        synergies: model.synergies.len(),
+        conflicts: model.conflicts.len(),
+        open_conflicts: conflicts
+            .iter()
+            .filter(|conflict| conflict.status != "resolved")
+            .count(),
+        initiatives: model.initiatives.len(),
+        launched_initiatives: figures.launched_initiatives,
+        resources: model.resources.len(),
+        gates_passed: evaluation
+            .results
+            .iter()
+            .filter(|result| result.kind != GateKind::Rollback && result.status == Status::Pass)
+            .count(),
+        gates_total: evaluation
+            .results
+            .iter()
+            .filter(|result| result.kind != GateKind::Rollback)
+            .count(),
+        triggers_fired: evaluation
+            .results
+            .iter()
+            .filter(|result| result.kind == GateKind::Rollback && result.status == Status::Advisory)
+            .count(),
+    };
+
+    ReportContext {
+        portfolio: PortfolioInfo {
+            name: portfolio.map_or_else(
+                || "Portfolio".to_string(),
+                |portfolio| portfolio.name.clone(),
+            ),
+            currency: portfolio
+                .map_or_else(|| "USD".to_string(), |portfolio| portfolio.currency.clone()),
+            as_of: as_of.to_string(),
+            stage_started: portfolio
+                .and_then(|portfolio| portfolio.stage_started)
+                .map(|date| date.to_string()),
+        },
+        thresholds,
+        gates,
+        metrics: figures.clone(),
+        ventures: {
+            let mut ventures: Vec<VentureRow> = model
+                .ventures
+                .iter()
+                .map(|venture| VentureRow {
+                    id: venture.id.clone(),
+                    name: venture.name.clone(),
+                    status: venture.status.as_str(),
+                    lead: venture.lead.clone(),
+                    critical: venture.critical,
+                    industry: venture.industry.clone(),
+                })
+                .collect();
+            ventures.sort_by(|a, b| a.id.cmp(&b.id));
+            ventures
+        },
+        assessments,
+        synergies,
+        conflicts,
+        initiatives,
+        resources: ResourceMatrix {
+            ventures: columns,
+            rows,
+        },
+        governance,
+        value: ValueLog {
+            total_usd: figures.value_usd,
+            total_hours: figures.value_hours,
+            by_type: by_type
+                .into_iter()
+                .map(|(kind, (usd, hours))| ValueByType { kind, usd, hours })
+                .collect(),
+            events,
+        },
+        benefits,
+        lessons: portfolio.map_or_else(Lessons::default, |portfolio| Lessons {
+            worked: portfolio.lessons.worked.clone(),
+            didnt_work: portfolio.lessons.didnt_work.clone(),
+            recommendations: portfolio.lessons.recommendations.clone(),
+        }),
+        counts,
+        full_report: None,
+    }
+}

@@ -1,0 +1,221 @@
+//! The CSV beside each table a chairman may want in a spreadsheet, written with a real CSV
+//! writer. A text cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets
+//! a leading `'`; numbers are written as numbers.
+
+use super::context::ReportContext;
+use super::filters::number_text;
+
+/// A text cell, defused if a spreadsheet would read it as a formula.
+fn text(value: &str) -> String {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    }
+}
+
+fn optional(value: Option<&String>) -> String {
+    value.map_or_else(String::new, |value| text(value))
+}
+
+fn figure(value: f64) -> String {
+    number_text(value).replace(',', "")
+}
+
+fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    // Writing to memory cannot fail; a failure would only lose the table, never panic.
+    let _ = writer.write_record(header);
+    for row in rows {
+        let _ = writer.write_record(&row);
+    }
+    writer
+        .into_inner()
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default()
+}
+
+/// Every CSV, by file name.
+pub fn tables(context: &ReportContext) -> Vec<(String, String)> {
+    let assessments = table(
+        &[
+            "venture",
+            "name",
+            "date",
+            "strategic_fit",
+            "financial_health",
+            "growth_potential",
+            "resource_efficiency",
+            "total",
+            "recommendation",
+        ],
+        context
+            .assessments
+            .iter()
+            .map(|row| {
+                vec![
+                    text(&row.venture),
+                    text(&row.venture_name),
+                    row.date.clone(),
+                    row.strategic_fit.to_string(),
+                    row.financial_health.to_string(),
+                    row.growth_potential.to_string(),
+                    row.resource_efficiency.to_string(),
+                    figure(row.total),
+                    row.recommendation.to_string(),
+                ]
+            })
+            .collect(),
+    );
+    let synergies = table(
+        &[
+            "id",
+            "title",
+            "category",
+            "ventures",
+            "value_potential",
+            "implementation_effort",
+            "strategic_importance",
+            "net_score",
+            "status",
+        ],
+        context
+            .synergies
+            .iter()
+            .map(|row| {
+                vec![
+                    text(&row.id),
+                    text(&row.title),
+                    text(&row.category),
+                    text(&row.ventures.join(" ")),
+                    row.value_potential.to_string(),
+                    row.implementation_effort.to_string(),
+                    row.strategic_importance.to_string(),
+                    figure(row.net_score),
+                    text(&row.status),
+                ]
+            })
+            .collect(),
+    );
+    let conflicts = table(
+        &[
+            "id",
+            "title",
+            "type",
+            "ventures",
+            "strategy",
+            "resolution",
+            "owner",
+            "status",
+            "resolved_on",
+        ],
+        context
+            .conflicts
+            .iter()
+            .map(|row| {
+                vec![
+                    text(&row.id),
+                    text(&row.title),
+                    text(&row.kind),
+                    text(&row.ventures.join(" ")),
+                    optional(row.strategy.as_ref()),
+                    optional(row.resolution.as_ref()),
+                    optional(row.owner.as_ref()),
+                    row.status.to_string(),
+                    row.resolved_on.clone().unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    );
+    let mut header = vec!["resource", "unit", "capacity", "allocated"];
+    header.extend(context.resources.ventures.iter().map(String::as_str));
+    let resources = table(
+        &header,
+        context
+            .resources
+            .rows
+            .iter()
+            .map(|row| {
+                let mut cells = vec![
+                    text(&row.id),
+                    text(&row.unit),
+                    figure(row.capacity),
+                    figure(row.allocated),
+                ];
+                cells.extend(
+                    row.cells
+                        .iter()
+                        .map(|cell| cell.map(figure).unwrap_or_default()),
+                );
+                cells
+            })
+            .collect(),
+    );
+    let initiatives = table(
+        &[
+            "initiative",
+            "name",
+            "status",
+            "owner",
+            "next_milestone",
+            "next_deadline",
+            "progress",
+        ],
+        context
+            .initiatives
+            .iter()
+            .map(|row| {
+                vec![
+                    text(&row.id),
+                    text(&row.name),
+                    row.status.to_string(),
+                    optional(row.owner.as_ref()),
+                    optional(row.next_milestone.as_ref().map(|m| &m.milestone)),
+                    row.next_milestone
+                        .as_ref()
+                        .map(|m| m.deadline.clone())
+                        .unwrap_or_default(),
+                    row.progress.map(figure).unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    );
+    let value = table(
+        &[
+            "id",
+            "initiative",
+            "type",
+            "amount",
+            "unit",
+            "date",
+            "evidence",
+            "captured",
+        ],
+        context
+            .value
+            .events
+            .iter()
+            .map(|row| {
+                vec![
+                    text(&row.id),
+                    text(&row.initiative),
+                    text(&row.kind),
+                    row.amount.map(figure).unwrap_or_default(),
+                    row.unit.unwrap_or_default().to_string(),
+                    row.date.clone(),
+                    text(&row.evidence),
+                    figure(row.captured),
+                ]
+            })
+            .collect(),
+    );
+    vec![
+        ("assessment-matrix.csv".into(), assessments),
+        ("synergy-register.csv".into(), synergies),
+        ("conflict-log.csv".into(), conflicts),
+        ("resource-allocation.csv".into(), resources),
+        ("initiative-dashboard.csv".into(), initiatives),
+        ("value-capture-log.csv".into(), value),
+    ]
+}

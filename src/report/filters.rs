@@ -1,0 +1,153 @@
+//! The template filters: money, numbers, percentages, dates, Markdown cells and Mermaid labels.
+//! Every `{{ … }}` a template prints is escaped for Markdown unless a filter marks it safe.
+
+use minijinja::Value;
+
+use crate::markdown;
+
+/// `1234567.5` → `1,234,567.5`; whole numbers without decimals, others with at most two.
+pub fn number_text(value: f64) -> String {
+    if !value.is_finite() {
+        return "n/a".into();
+    }
+    let rounded = (value * 100.0).round() / 100.0;
+    let negative = rounded < 0.0;
+    let absolute = rounded.abs();
+    let whole = absolute.trunc() as u64;
+    let cents = ((absolute - absolute.trunc()) * 100.0).round() as u64;
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let sign = if negative { "-" } else { "" };
+    match cents {
+        0 => format!("{sign}{grouped}"),
+        c if c % 10 == 0 => format!("{sign}{grouped}.{}", c / 10),
+        c => format!("{sign}{grouped}.{c:02}"),
+    }
+}
+
+fn as_number(value: &Value) -> Option<f64> {
+    f64::try_from(value.clone()).ok()
+}
+
+/// `{{ amount | number }}`
+pub fn number(value: Value) -> Value {
+    match as_number(&value) {
+        Some(number) => Value::from(number_text(number)),
+        None => Value::from("—"),
+    }
+}
+
+/// `{{ amount | money(currency) }}` → `16,900 USD`
+pub fn money(value: Value, currency: Option<String>) -> Value {
+    match as_number(&value) {
+        Some(number) => Value::from(format!(
+            "{} {}",
+            number_text(number),
+            currency.unwrap_or_else(|| "USD".into())
+        )),
+        None => Value::from("—"),
+    }
+}
+
+/// `{{ rate | percent }}` → `13.59%`; none → `n/a`
+pub fn percent(value: Value) -> Value {
+    match as_number(&value) {
+        Some(number) => Value::from(format!("{}%", number_text(number))),
+        None => Value::from("n/a"),
+    }
+}
+
+/// `{{ "2026-11-15" | date }}` → `15 Nov 2026`
+pub fn date(value: Value) -> Value {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let Some(text) = value.as_str() else {
+        return Value::from("—");
+    };
+    match crate::model::date::Date::parse(text) {
+        Some(date) => Value::from(format!(
+            "{} {} {}",
+            date.day,
+            MONTHS[(date.month as usize).saturating_sub(1).min(11)],
+            date.year
+        )),
+        None => Value::from(text),
+    }
+}
+
+/// `{{ text | cell }}`: escaped for a Markdown table cell, explicitly (the default formatter
+/// does the same to every printed string).
+pub fn cell(value: Value) -> Value {
+    Value::from_safe_string(markdown::cell(&display(&value)))
+}
+
+/// `{{ text | mermaid }}`: a label safe inside a Mermaid block (letters, digits, spaces and a
+/// few signs; at most 60 characters).
+pub fn mermaid(value: Value) -> Value {
+    let text = display(&value);
+    let mut label: String = text
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || " -_.".contains(c) {
+                c
+            } else {
+                ' '
+            }
+        })
+        .take(60)
+        .collect();
+    label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    if label.is_empty() {
+        label.push('-');
+    }
+    Value::from_safe_string(label)
+}
+
+/// `{{ text | short(80) }}`: at most that many characters, with `…` when cut.
+pub fn short(value: Value, limit: usize) -> Value {
+    let text = display(&value);
+    if text.chars().count() <= limit {
+        return value;
+    }
+    let cut: String = text.chars().take(limit.saturating_sub(1)).collect();
+    Value::from(format!("{cut}…"))
+}
+
+/// How a value prints: none as an em dash.
+pub fn display(value: &Value) -> String {
+    if value.is_none() || value.is_undefined() {
+        "—".into()
+    } else {
+        value.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_and_rounded() {
+        assert_eq!(number_text(1_234_567.5), "1,234,567.5");
+        assert_eq!(number_text(-1800.0), "-1,800");
+        assert_eq!(number_text(0.456), "0.46");
+        assert_eq!(number_text(999.0), "999");
+        assert_eq!(number_text(f64::NAN), "n/a");
+    }
+
+    #[test]
+    fn dates_and_labels_read_well() {
+        assert_eq!(date(Value::from("2026-11-05")).to_string(), "5 Nov 2026");
+        assert_eq!(
+            mermaid(Value::from("Auth: \"shared\" [v2]")).to_string(),
+            "Auth shared v2"
+        );
+    }
+}

@@ -1,0 +1,450 @@
+//! `folio report`: every deliverable, Markdown that GitHub reads as intended, CSVs that
+//! round-trip, a bounded summary, atomic and deterministic writing.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::support::{Portfolio, folio, repository};
+
+const FILES: [&str; 18] = [
+    "assessment-matrix.csv",
+    "assessment-matrix.md",
+    "benefits.md",
+    "conflict-log.csv",
+    "conflict-log.md",
+    "coordination-plans.md",
+    "gates.md",
+    "governance-playbook.md",
+    "initiative-dashboard.csv",
+    "initiative-dashboard.md",
+    "report.md",
+    "resource-allocation.csv",
+    "resource-allocation.md",
+    "summary.md",
+    "synergy-register.csv",
+    "synergy-register.md",
+    "value-capture-log.csv",
+    "value-capture-log.md",
+];
+
+/// Every file of a report folder, by name.
+fn read_folder(folder: &Path) -> BTreeMap<String, String> {
+    std::fs::read_dir(folder)
+        .expect("a report folder")
+        .map(|entry| {
+            let path = entry.expect("an entry").path();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .expect("a name")
+                .to_string();
+            (name, std::fs::read_to_string(&path).expect("text"))
+        })
+        .collect()
+}
+
+/// Copies a portfolio folder (without its reports) into `target`.
+fn copy_portfolio(from: &Path, target: &Path) {
+    for entry in std::fs::read_dir(from).expect("a folder") {
+        let path = entry.expect("an entry").path();
+        let name = path.file_name().expect("a name");
+        if name == "reports" {
+            continue;
+        }
+        if path.is_dir() {
+            std::fs::create_dir_all(target.join(name)).expect("a folder");
+            copy_portfolio(&path, &target.join(name));
+        } else {
+            std::fs::copy(&path, target.join(name)).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn the_committed_example_report_is_up_to_date() {
+    // Rendered exactly as committed: `folio report example-portfolio --out
+    // example-portfolio/reports`, from the repository's top, into a copy.
+    let work = tempfile::tempdir().expect("a folder");
+    let copy = work.path().join("example-portfolio");
+    std::fs::create_dir_all(&copy).expect("a folder");
+    copy_portfolio(&repository().join("example-portfolio"), &copy);
+    folio()
+        .current_dir(work.path())
+        .args([
+            "report",
+            "example-portfolio",
+            "--out",
+            "example-portfolio/reports",
+        ])
+        .assert()
+        .code(0);
+    let rendered = read_folder(&copy.join("reports"));
+    let committed = read_folder(&repository().join("example-portfolio/reports"));
+    assert_eq!(
+        rendered.keys().collect::<Vec<_>>(),
+        FILES.iter().collect::<Vec<_>>()
+    );
+    for (name, text) in &rendered {
+        assert_eq!(
+            committed.get(name),
+            Some(text),
+            "example-portfolio/reports/{name} is out of date: run `cargo run -- report example-portfolio --out example-portfolio/reports`"
+        );
+    }
+}
+
+/// The cells of one table row of Markdown source: split on pipes that are not escaped.
+fn cells(row: &str) -> usize {
+    let inner = row.trim().trim_start_matches('|');
+    let mut count = 0;
+    let mut escaped = false;
+    for c in inner.chars() {
+        match c {
+            '\\' => escaped = !escaped,
+            '|' if !escaped => count += 1,
+            _ => escaped = false,
+        }
+    }
+    count
+}
+
+/// Parses Markdown as GitHub does and checks that every row of every table has as many cells
+/// as its header; returns the text of every cell, row by row.
+fn table_rows(name: &str, text: &str) -> Vec<Vec<String>> {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    let mut rows = Vec::new();
+    let mut tables = 0;
+    let mut header_cells = 0;
+    let mut current: Option<Vec<String>> = None;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::TableHead) => {
+                tables += 1;
+                header_cells = cells(&text[range]);
+                current = Some(Vec::new());
+            }
+            Event::Start(Tag::TableRow) => {
+                let row = &text[range];
+                assert_eq!(
+                    cells(row),
+                    header_cells,
+                    "{name}: {row:?} has the wrong number of cells"
+                );
+                current = Some(Vec::new());
+            }
+            Event::Start(Tag::TableCell) => {
+                if let Some(row) = current.as_mut() {
+                    row.push(String::new());
+                }
+            }
+            Event::Text(part) | Event::Code(part) => {
+                if let Some(cell) = current.as_mut().and_then(|row| row.last_mut()) {
+                    cell.push_str(&part);
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                assert!(
+                    html.trim() == "<br>",
+                    "{name}: raw HTML {html:?} in the report"
+                );
+            }
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
+                if let Some(row) = current.take() {
+                    assert_eq!(row.len(), header_cells, "{name}: a row lost its cells");
+                    rows.push(row);
+                }
+            }
+            _ => {}
+        }
+    }
+    // Every table written is read as a table (none swallowed by a paragraph or a list).
+    let written = text.lines().filter(|line| line.starts_with("|---")).count();
+    assert_eq!(
+        tables, written,
+        "{name}: {written} tables written, {tables} read as tables"
+    );
+    rows
+}
+
+fn render(root: &Path) -> (tempfile::TempDir, BTreeMap<String, String>) {
+    let out = tempfile::tempdir().expect("a folder");
+    folio()
+        .args(["report", "--as-of", "2026-11-15", "--out"])
+        .arg(out.path())
+        .arg(root)
+        .assert()
+        .code(0);
+    let files = read_folder(out.path());
+    (out, files)
+}
+
+#[test]
+fn every_table_of_the_example_keeps_its_columns() {
+    let (_out, files) = render(&repository().join("example-portfolio"));
+    let mut tables = 0;
+    for (name, text) in files.iter().filter(|(name, _)| name.ends_with(".md")) {
+        tables += table_rows(name, text).len();
+    }
+    assert!(tables > 50, "the example's reports hold tables");
+}
+
+#[test]
+fn hostile_names_cannot_break_tables_inject_html_or_ping() {
+    let root = repository().join("tests/fixtures/portfolios/hostile-names");
+    let (_out, files) = render(&root);
+    for (name, text) in files.iter().filter(|(name, _)| name.ends_with(".md")) {
+        let rows = table_rows(name, text);
+        assert!(!text.contains("<script"), "{name} lets HTML through");
+        assert!(!text.contains("<img"), "{name} lets HTML through");
+        assert!(!text.contains('@'), "{name} would ping someone");
+        if name == "synergy-register.md" {
+            // The title survives whole in its one cell, newline folded.
+            let title = "Auth | shared, \"quoted\" <script>x</script> @all (SYN-1)";
+            assert!(
+                rows.iter().any(|row| row.iter().any(|cell| cell == title)),
+                "{rows:?}"
+            );
+        }
+    }
+    let report = &files["report.md"];
+    assert!(
+        report.contains("# Pipe \\| Studio &lt;b&gt;bold&lt;/b&gt; &#64;chairman"),
+        "{report}"
+    );
+    assert!(report.contains("- Line one line two \\| three"), "{report}");
+}
+
+#[test]
+fn csvs_round_trip_and_defuse_formulas() {
+    let root = repository().join("tests/fixtures/portfolios/hostile-names");
+    let (_out, files) = render(&root);
+    let read = |name: &str| -> Vec<Vec<String>> {
+        let mut reader = csv::Reader::from_reader(files[name].as_bytes());
+        reader
+            .records()
+            .map(|record| {
+                record
+                    .expect("a record")
+                    .iter()
+                    .map(str::to_string)
+                    .collect()
+            })
+            .collect()
+    };
+    let synergies = read("synergy-register.csv");
+    assert_eq!(
+        synergies[0][1],
+        "Auth | shared, \"quoted\" <script>x</script>\n@all"
+    );
+    assert_eq!(synergies[0][7], "6");
+    let conflicts = read("conflict-log.csv");
+    assert_eq!(
+        conflicts[0][5], "'=1+1 | alternate\nweeks",
+        "a formula is defused"
+    );
+    assert_eq!(conflicts[0][6], "'@owner");
+    let value = read("value-capture-log.csv");
+    assert_eq!(value[0][6], "Invoice, \"line 4\" | @finance\n=SUM(A1:A9)");
+    assert_eq!(value[0][3], "1200");
+    let assessments = read("assessment-matrix.csv");
+    assert_eq!(
+        assessments[0][1],
+        "Alpha | Pay <img src=x onerror=alert(1)>"
+    );
+    assert_eq!(assessments[0][7], "3.55");
+    // Every CSV of the example reads back with its header's width.
+    let (_out, example) = render(&repository().join("example-portfolio"));
+    for (name, text) in example.iter().filter(|(name, _)| name.ends_with(".csv")) {
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let width = reader.headers().expect("a header").len();
+        for record in reader.records() {
+            assert_eq!(record.expect("a record").len(), width, "{name}");
+        }
+    }
+}
+
+#[test]
+fn reports_are_deterministic() {
+    let root = repository().join("example-portfolio");
+    let (out, first) = render(&root);
+    folio()
+        .args(["report", "--as-of", "2026-11-15", "--out"])
+        .arg(out.path())
+        .arg(&root)
+        .assert()
+        .code(0);
+    let second = read_folder(out.path());
+    for (name, text) in &first {
+        assert!(
+            second.get(name) == Some(text),
+            "{name} differs between two runs"
+        );
+    }
+    assert_eq!(first.len(), second.len());
+}
+
+#[test]
+fn without_out_the_report_goes_to_stdout() {
+    folio()
+        .args(["report", "--as-of", "2026-11-15"])
+        .arg(repository().join("example-portfolio"))
+        .assert()
+        .code(0)
+        .stdout(predicates::str::starts_with(
+            "# Halyard Studio Portfolio: portfolio coordination report",
+        ));
+}
+
+#[test]
+fn the_summary_of_three_thousand_ventures_stays_within_64_kb() {
+    let portfolio = Portfolio::minimal();
+    portfolio.write("portfolio.yaml", "name: Big Studio\nas_of: 2026-11-15\n");
+    for index in 0..3000 {
+        let id = format!("v{index:04}");
+        portfolio.write(
+            &format!("ventures/{id}.yaml"),
+            &format!(
+                "id: {id}\nname: Venture {index} with a long and descriptive name\nstatus: active\n"
+            ),
+        );
+        let next = format!("v{:04}", (index + 1) % 3000);
+        portfolio.write(
+            &format!("synergies/SYN-{index:04}.yaml"),
+            &format!("id: SYN-{index:04}\ntitle: Shared service number {index} between two ventures of the studio\ncategory: technology\nventures: [{id}, {next}]\nvalue_potential: {}\nimplementation_effort: 2\nstrategic_importance: 3\n", index % 5 + 1),
+        );
+        portfolio.write(
+            &format!("initiatives/INI-{index:04}.yaml"),
+            &format!("initiative_id: INI-{index:04}\nname: Initiative {index} with a long name that goes on and on\nventures: [{id}]\nvalue_proposition: Save effort\nimplementation: [{{milestone: Design, deadline: 2026-12-01}}]\nsuccess_metrics: [{{metric: Hours, target: 16}}]\n"),
+        );
+    }
+    let (_out, files) = render(portfolio.root());
+    let summary = &files["summary.md"];
+    assert!(
+        summary.len() <= 64 * 1024,
+        "the summary is {} bytes",
+        summary.len()
+    );
+    assert!(
+        summary.contains("3000 ventures") || summary.contains("… and"),
+        "it says it summarised"
+    );
+    table_rows("summary.md", summary);
+}
+
+#[test]
+fn the_step_summary_is_appended_under_github_actions() {
+    let work = tempfile::tempdir().expect("a folder");
+    let step_summary = work.path().join("step-summary.md");
+    std::fs::write(&step_summary, "earlier step\n").expect("write");
+    let out = work.path().join("reports");
+    folio()
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_STEP_SUMMARY", &step_summary)
+        .args(["report", "--as-of", "2026-11-15", "--out"])
+        .arg(&out)
+        .arg(repository().join("example-portfolio"))
+        .assert()
+        .code(0);
+    let written = std::fs::read_to_string(&step_summary).expect("the step summary");
+    let summary = std::fs::read_to_string(out.join("summary.md")).expect("summary.md");
+    assert_eq!(written, format!("earlier step\n{summary}"));
+}
+
+#[test]
+fn templates_are_overridden_by_name_and_strict() {
+    let root = repository().join("example-portfolio");
+    let templates = tempfile::tempdir().expect("a folder");
+    std::fs::write(
+        templates.path().join("report.md.j2"),
+        "Custom report for {{ portfolio.name }}: {{ counts.ventures }} ventures\n",
+    )
+    .expect("write");
+    folio()
+        .args(["report", "--as-of", "2026-11-15", "--templates"])
+        .arg(templates.path())
+        .arg(&root)
+        .assert()
+        .code(0)
+        .stdout("Custom report for Halyard Studio Portfolio: 5 ventures\n");
+
+    // A misspelt field is an error, not an empty cell.
+    std::fs::write(
+        templates.path().join("report.md.j2"),
+        "{{ portfolio.nmae }}\n",
+    )
+    .expect("write");
+    folio()
+        .args(["report", "--templates"])
+        .arg(templates.path())
+        .arg(&root)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("report.md.j2"));
+
+    // A file named after no template is refused.
+    std::fs::remove_file(templates.path().join("report.md.j2")).expect("remove");
+    std::fs::write(templates.path().join("reprot.md.j2"), "x").expect("write");
+    folio()
+        .args(["report", "--templates"])
+        .arg(templates.path())
+        .arg(&root)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "\"reprot.md.j2\" is not the name of a report template",
+        ));
+}
+
+#[test]
+fn a_failed_run_leaves_the_previous_report_untouched() {
+    let root = repository().join("example-portfolio");
+    let (out, before) = render(&root);
+    let templates = tempfile::tempdir().expect("a folder");
+    // report.md renders; gates.md fails halfway.
+    std::fs::write(
+        templates.path().join("gates.md.j2"),
+        "# Gates\n{{ no_such_field }}\n",
+    )
+    .expect("write");
+    folio()
+        .args(["report", "--as-of", "2026-11-20", "--templates"])
+        .arg(templates.path())
+        .arg("--out")
+        .arg(out.path())
+        .arg(&root)
+        .assert()
+        .code(2);
+    assert_eq!(read_folder(out.path()), before, "nothing was written");
+}
+
+#[test]
+fn a_summary_that_would_overflow_is_summarised_and_says_where_the_report_is() {
+    let portfolio = Portfolio::minimal();
+    let name = "A very long studio name ".repeat(3000);
+    portfolio.write(
+        "portfolio.yaml",
+        &format!("name: \"{name}\"\nas_of: 2026-11-15\n"),
+    );
+    let out = tempfile::tempdir().expect("a folder");
+    folio()
+        .current_dir(out.path())
+        .args(["report", "--out", "reports"])
+        .arg(portfolio.root())
+        .assert()
+        .code(0);
+    let summary =
+        std::fs::read_to_string(out.path().join("reports/summary.md")).expect("summary.md");
+    assert!(summary.len() <= 64 * 1024, "{} bytes", summary.len());
+    assert!(
+        summary.contains("shortened to stay within 64 KB"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("The full report is in `reports/report.md`"),
+        "{summary}"
+    );
+    table_rows("summary.md", &summary);
+}
