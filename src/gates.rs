@@ -33,6 +33,17 @@ pub enum Status {
     Advisory,
 }
 
+impl GateKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GateKind::Entry => "entry",
+            GateKind::Step => "step",
+            GateKind::Exit => "exit",
+            GateKind::Rollback => "rollback",
+        }
+    }
+}
+
 impl Status {
     pub fn as_str(self) -> &'static str {
         match self {
@@ -176,6 +187,15 @@ fn names<S: AsRef<str>>(names: &[S]) -> String {
     shown.join(", ")
 }
 
+/// ": a, b, c" after a count, or nothing when there is nothing to list.
+fn listed<S: AsRef<str>>(ids: &[S]) -> String {
+    if ids.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", names(ids))
+    }
+}
+
 fn percent(value: Option<f64>) -> String {
     value.map_or_else(
         || "not computable".into(),
@@ -297,11 +317,7 @@ impl Gates<'_> {
             format!(
                 "{} active venture(s), at least {threshold} needed{}",
                 figures.active_ventures,
-                if ids.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", names(&ids))
-                }
+                listed(&ids)
             ),
             json!({
                 "active_ventures": figures.active_ventures,
@@ -478,11 +494,7 @@ impl Gates<'_> {
             format!(
                 "{} coordination plan(s), at least {threshold} needed{}",
                 figures.plans,
-                if ids.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", names(&ids))
-                }
+                listed(&ids)
             ),
             json!({ "plans": figures.plans, "threshold": threshold, "initiatives": ids, "files": files(plans) }),
         )
@@ -606,11 +618,7 @@ impl Gates<'_> {
         let mut summary = format!(
             "{} launched initiative(s), at least {threshold} needed{}",
             figures.launched_initiatives,
-            if ids.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", names(&ids))
-            }
+            listed(&ids)
         );
         if !ownerless.is_empty() {
             summary.push_str(&format!("; without an owner: {}", names(&ownerless)));

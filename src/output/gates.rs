@@ -2,16 +2,7 @@
 
 use std::io::{self, Write};
 
-use crate::gates::{Evaluation, GateKind};
-
-fn kind_name(kind: GateKind) -> &'static str {
-    match kind {
-        GateKind::Entry => "entry",
-        GateKind::Step => "step",
-        GateKind::Exit => "exit",
-        GateKind::Rollback => "rollback",
-    }
-}
+use crate::gates::Evaluation;
 
 /// A table of every gate, step and trigger: status and a one-line reason. `errors` is the
 /// number of error findings in the portfolio, whose documents the gates could not count.
@@ -23,7 +14,7 @@ pub fn write_human(evaluation: &Evaluation, errors: usize, out: &mut dyn Write) 
         writeln!(
             out,
             "{:<9} {:<27} {:<9} {}",
-            kind_name(result.kind),
+            result.kind.as_str(),
             result.id,
             result.status.as_str(),
             result.summary

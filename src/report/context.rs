@@ -276,15 +276,6 @@ pub struct Counts {
     pub triggers_fired: usize,
 }
 
-fn kind_name(kind: GateKind) -> &'static str {
-    match kind {
-        GateKind::Entry => "entry",
-        GateKind::Step => "step",
-        GateKind::Exit => "exit",
-        GateKind::Rollback => "rollback",
-    }
-}
-
 fn quantity(quantity: &Quantity) -> String {
     match quantity {
         Quantity::Number(number) => crate::rules::figure(*number),
@@ -317,7 +308,7 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
         .iter()
         .map(|result| GateRow {
             id: result.id.to_string(),
-            kind: kind_name(result.kind),
+            kind: result.kind.as_str(),
             status: result.status.as_str(),
             summary: result.summary.clone(),
             action: result

@@ -42,13 +42,7 @@ declare_rule! {
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let model = context.model;
-    let lists = model
-        .synergies
-        .iter()
-        .map(|s| (s.place(), &s.ventures))
-        .chain(model.conflicts.iter().map(|c| (c.place(), &c.ventures)))
-        .chain(model.initiatives.iter().map(|i| (i.place(), &i.ventures)));
-    for (item, ventures) in lists {
+    for (item, ventures) in model.venture_lists() {
         let mut first: HashMap<&str, usize> = HashMap::new();
         for (index, id) in ventures.iter().enumerate() {
             match first.get(id.as_str()) {

@@ -64,13 +64,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             ));
         }
     }
-    let lists = model
-        .synergies
-        .iter()
-        .map(|s| (s.place(), &s.ventures))
-        .chain(model.conflicts.iter().map(|c| (c.place(), &c.ventures)))
-        .chain(model.initiatives.iter().map(|i| (i.place(), &i.ventures)));
-    for (item, ventures) in lists {
+    for (item, ventures) in model.venture_lists() {
         for (index, id) in ventures.iter().enumerate() {
             if !known.contains(id.as_str()) {
                 report(context.unknown_reference(
