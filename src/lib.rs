@@ -11,12 +11,12 @@ pub mod kind; // the eleven artifact kinds, their folders and embedded schemas
 pub mod load; // raw files → spanned YAML documents; the reading rules
 pub mod markdown; // escaping what users wrote for Markdown tables and PR comments
 pub mod model; // typed artifacts, one file per kind, built from schema-valid documents
-pub mod output; // findings as human, json, github or sarif; gate results
+pub mod output; // findings as human, json, github or sarif; gate results; decisions
 pub mod portfolio; // the pipeline: files → documents → schema → model → rules, cached per blob
 pub mod report; // typed context + minijinja templates → the SOP's deliverables
-pub mod rules; // the rule registry; one file per cross-file rule
+pub mod rules; // the rule registry; one file per rule, whose doc is `folio explain`
 pub mod schema; // schemas compiled once; schema errors → findings at spans
-pub mod source; // the work tree → raw files (the only file-system reads)
+pub mod source; // the work tree or a git revision → raw files (the only file-system and git reads)
 pub mod suggest; // "did you mean": the nearest known name
 
 use std::io::Write;

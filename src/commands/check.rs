@@ -1,4 +1,4 @@
-//! `folio check`: read the work tree, validate, and write the findings.
+//! `folio check`: read the portfolio (work tree or revision), check it, write the findings.
 
 use std::io::Write;
 
