@@ -1,7 +1,7 @@
 //! The embedded JSON Schemas, compiled once per run, and the translation of their errors into
 //! findings at the exact node (or, for an unexpected property, its key).
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::{ValidationError, Validator};
@@ -62,22 +62,24 @@ pub fn check_file(read: &mut FileRead) -> Result<(), SchemaError> {
             kind: error.kind,
             reason: error.reason.clone(),
         })?;
-        let findings = compiled.check(document);
-        document.valid = findings.is_empty();
+        let (findings, json) = compiled.check(document);
+        if findings.is_empty() {
+            document.json = Some(Arc::new(json));
+        }
         read.findings.extend(findings);
     }
     Ok(())
 }
 
 impl CompiledSchema {
-    /// One finding per violated keyword of one document.
-    pub fn check(&self, document: &Document) -> Vec<Finding> {
+    /// One finding per violated keyword of one document, and the document as JSON.
+    pub fn check(&self, document: &Document) -> (Vec<Finding>, Value) {
         let instance = document.root.to_json();
         let mut findings = Vec::new();
         for error in self.validator.iter_errors(&instance) {
             self.translate(document, &error, &mut findings);
         }
-        findings
+        (findings, instance)
     }
 
     fn translate(&self, document: &Document, error: &ValidationError<'_>, out: &mut Vec<Finding>) {

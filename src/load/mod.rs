@@ -27,9 +27,9 @@ pub struct Document {
     pub kind: Kind,
     /// Shared, so that a document read once serves both revisions of `folio diff`.
     pub root: Arc<Node>,
-    /// Whether it passed its kind's schema (set by the schema stage): only such documents are
-    /// typed into the model.
-    pub valid: bool,
+    /// The document as JSON, once it passed its kind's schema (set by the schema stage): only
+    /// such documents are typed into the model.
+    pub json: Option<Arc<serde_json::Value>>,
 }
 
 impl Document {
@@ -297,7 +297,7 @@ pub fn read_file(file: RawFile) -> FileRead {
             index,
             kind,
             root: Arc::new(root),
-            valid: false,
+            json: None,
         };
         if let Some(finding) = kind_mismatch(&document) {
             result.findings.push(finding);

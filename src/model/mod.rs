@@ -86,10 +86,9 @@ impl Model {
     pub fn build(documents: &[Document]) -> Model {
         let mut model = Model::default();
         for (index, document) in documents.iter().enumerate() {
-            if !document.valid {
+            let Some(json) = document.json.as_deref() else {
                 continue;
-            }
-            let json = document.root.to_json();
+            };
             match document.kind {
                 Kind::Portfolio => {
                     if model.portfolio.is_none() {
@@ -165,9 +164,9 @@ impl Model {
 fn typed<T: DeserializeOwned>(
     document: usize,
     file: &str,
-    json: serde_json::Value,
+    json: &serde_json::Value,
 ) -> Option<Item<T>> {
-    serde_json::from_value(json).ok().map(|value| Item {
+    T::deserialize(json).ok().map(|value| Item {
         document,
         file: file.to_string(),
         value,
