@@ -67,26 +67,32 @@ impl Node {
         }
     }
 
-    /// How many nodes this subtree holds, counting each mapping key as one; stops counting once
-    /// `budget` is spent, so that measuring a huge subtree costs no more than the budget.
-    pub fn count_within(&self, budget: usize) -> Option<usize> {
+    /// How many nodes this subtree holds (each mapping key counting as one) and how deep its
+    /// lists and mappings nest (0 for a scalar); `None` once the count passes `budget`, so that
+    /// measuring a huge subtree costs no more than the budget.
+    pub fn measure_within(&self, budget: usize) -> Option<(usize, usize)> {
         let mut count = 0usize;
-        let mut stack = vec![self];
-        while let Some(node) = stack.pop() {
+        let mut deepest = 0usize;
+        let mut stack = vec![(self, 0usize)];
+        while let Some((node, depth)) = stack.pop() {
             count += 1;
             if count > budget {
                 return None;
             }
             match &node.value {
-                NodeValue::Sequence(items) => stack.extend(items),
+                NodeValue::Sequence(items) => {
+                    deepest = deepest.max(depth + 1);
+                    stack.extend(items.iter().map(|item| (item, depth + 1)));
+                }
                 NodeValue::Mapping(entries) => {
+                    deepest = deepest.max(depth + 1);
                     count += entries.len();
-                    stack.extend(entries.iter().map(|entry| &entry.value));
+                    stack.extend(entries.iter().map(|entry| (&entry.value, depth + 1)));
                 }
                 _ => {}
             }
         }
-        (count <= budget).then_some(count)
+        (count <= budget).then_some((count, deepest))
     }
 
     /// Resolves a JSON pointer (RFC 6901, as jsonschema reports instance paths) to its node.

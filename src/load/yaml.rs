@@ -447,8 +447,22 @@ impl Builder {
                 message: "alias to an unknown anchor; expected an anchor defined before it".into(),
             }));
         };
-        match target.count_within(remaining) {
-            Some(count) => {
+        match target.measure_within(remaining) {
+            // An alias may not nest deeper than the text itself may: aliases of aliases would
+            // otherwise build trees hundreds of levels deep from a few lines.
+            Some((_, depth)) if self.stack.len() + depth > MAX_DEPTH => {
+                Err(Box::new(ReadProblem {
+                    rule: &rules::NESTING_TOO_DEEP,
+                    position: position_of(start, width_of(start, end)),
+                    document: self.document(),
+                    pointer,
+                    message: format!(
+                        "this alias nests lists and mappings {} deep; expected at most {MAX_DEPTH} levels",
+                        self.stack.len() + depth
+                    ),
+                }))
+            }
+            Some((count, _)) => {
                 self.alias_nodes += count;
                 let mut node = target.clone();
                 node.start = start;
@@ -567,6 +581,24 @@ mod tests {
         }
         let parsed = parse(&bomb);
         assert_eq!(parsed.problems[0].rule.name, "alias-limit");
+    }
+
+    #[test]
+    fn aliases_cannot_nest_deeper_than_the_limit() {
+        // Each line wraps the previous anchor in 20 more lists: the fourth passes 64 levels.
+        let mut text = String::from("a0: &a0 x\n");
+        for level in 1..=4 {
+            let open = "[".repeat(20);
+            let close = "]".repeat(20);
+            text.push_str(&format!(
+                "a{level}: &a{level} {open}*a{}{close}\n",
+                level - 1
+            ));
+        }
+        let parsed = parse(&text);
+        assert_eq!(parsed.problems.len(), 1, "{:?}", parsed.problems);
+        assert_eq!(parsed.problems[0].rule.name, "nesting-too-deep");
+        assert_eq!(parsed.problems[0].position.line, 5);
     }
 
     #[test]

@@ -175,7 +175,7 @@ declare_rule! {
 }
 
 declare_rule! {
-    /// Checks that lists and mappings nest at most 64 deep.
+    /// Checks that lists and mappings nest at most 64 deep, counting what aliases expand to.
     ///
     /// ## Why
     ///
