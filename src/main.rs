@@ -22,7 +22,12 @@ fn main() -> ExitCode {
         today: today(),
         step_summary: std::env::var_os("GITHUB_STEP_SUMMARY").map(Into::into),
     };
-    match folio::run(&cli, &context, &mut stdout.lock()) {
+    // Stdout is line-buffered; a large report is written in far fewer system calls.
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let result = folio::run(&cli, &context, &mut out);
+    let flushed = std::io::Write::flush(&mut out);
+    match result {
+        Ok(_) if flushed.is_err() => ExitCode::from(2),
         Ok(outcome) => ExitCode::from(outcome.code()),
         Err(report) => {
             #[allow(

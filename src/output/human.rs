@@ -11,6 +11,10 @@ use miette::{
 
 use crate::finding::{Finding, Findings, Severity};
 
+/// Findings shown with their source snippet; the rest get one line each, so that a file with
+/// thousands of problems is still reported in moments.
+pub const SNIPPETS: usize = 50;
+
 /// How the human report is drawn.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
@@ -34,20 +38,32 @@ pub fn write(
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false);
-    for finding in &findings.items {
-        let shown = Shown::new(finding, texts.get(&finding.file));
+    for (index, finding) in findings.items.iter().enumerate() {
+        if index == SNIPPETS {
+            writeln!(
+                out,
+                "{} more finding(s), one line each:\n",
+                findings.items.len() - SNIPPETS
+            )?;
+        }
+        let shown = (index < SNIPPETS).then(|| Shown::new(finding, texts.get(&finding.file)));
         let mut text = String::new();
-        if handler.render_report(&mut text, &shown).is_err() {
-            text = format!(
-                "{}:{}:{}: {} [{}]\n",
+        let rendered = shown.is_some_and(|shown| handler.render_report(&mut text, &shown).is_ok());
+        if rendered {
+            writeln!(out, "{text}")?;
+        } else {
+            writeln!(
+                out,
+                "{}:{}:{}: {} [{}]",
                 finding.file,
                 finding.position.line,
                 finding.position.column,
                 finding.message,
                 finding.rule.name
-            );
+            )?;
         }
-        write!(out, "{text}")?;
+    }
+    if findings.items.len() > SNIPPETS {
         writeln!(out)?;
     }
     let errors = findings.count(Severity::Error);
@@ -70,7 +86,7 @@ pub fn write(
 /// A finding dressed as a miette diagnostic.
 struct Shown<'a> {
     finding: &'a Finding,
-    source: Option<NamedSource<String>>,
+    source: Option<NamedSource<Arc<str>>>,
     span: Option<LabeledSpan>,
     heading: String,
 }
@@ -98,7 +114,7 @@ impl<'a> Shown<'a> {
         };
         Shown {
             finding,
-            source: Some(NamedSource::new(&finding.file, text.to_string())),
+            source: Some(NamedSource::new(&finding.file, Arc::clone(text))),
             span: Some(LabeledSpan::new(Some(label), offset, width)),
             heading,
         }

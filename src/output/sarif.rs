@@ -1,9 +1,11 @@
 //! `--format sarif`: SARIF 2.1.0 for GitHub code scanning, with a descriptor for every rule and
 //! a region for every result; paths relative to the current directory.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::Path;
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::relative_to;
@@ -45,55 +47,125 @@ fn first_paragraph(documentation: &str) -> String {
         .join(" ")
 }
 
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Value,
+    column_kind: &'static str,
+    results: Vec<SarifResult<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text,
+    locations: [Location; 1],
+    properties: Properties<'a>,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_column: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct Properties<'a> {
+    pointer: &'a str,
+}
+
 /// Writes one SARIF log. `root` is the portfolio root and `cwd` the current directory, both
 /// absolute.
 pub fn write(findings: &Findings, root: &Path, cwd: &Path, out: &mut dyn Write) -> io::Result<()> {
-    let results: Vec<Value> = findings
+    let mut uris: HashMap<&str, String> = HashMap::new();
+    let results = findings
         .items
         .iter()
         .map(|finding| {
-            let index = RULES
-                .iter()
-                .position(|rule| rule.name == finding.rule.name)
-                .unwrap_or(0);
             let position = finding.position;
-            let mut region = json!({
-                "startLine": position.line,
-                "startColumn": position.column,
-            });
-            if position.width > 0 {
-                region["endColumn"] = json!(position.column + position.width);
-            }
-            json!({
-                "ruleId": finding.rule.name,
-                "ruleIndex": index,
-                "level": level(finding.severity),
-                "message": { "text": format!("{} ({})", finding.message, finding.help) },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": relative_to(&root.join(&finding.file), cwd) },
-                        "region": region,
-                    }
+            let uri = uris
+                .entry(finding.file.as_str())
+                .or_insert_with(|| relative_to(&root.join(&finding.file), cwd))
+                .clone();
+            SarifResult {
+                rule_id: finding.rule.name,
+                rule_index: RULES
+                    .iter()
+                    .position(|rule| rule.name == finding.rule.name)
+                    .unwrap_or(0),
+                level: level(finding.severity),
+                message: Text {
+                    text: format!("{} ({})", finding.message, finding.help),
+                },
+                locations: [Location {
+                    physical_location: PhysicalLocation {
+                        artifact_location: ArtifactLocation { uri },
+                        region: Region {
+                            start_line: position.line,
+                            start_column: position.column,
+                            end_column: (position.width > 0)
+                                .then(|| position.column + position.width),
+                        },
+                    },
                 }],
-                "properties": { "pointer": finding.pointer },
-            })
+                properties: Properties {
+                    pointer: &finding.pointer,
+                },
+            }
         })
         .collect();
-    let log = json!({
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
+    let log = Log {
+        schema: SCHEMA_URI,
+        version: "2.1.0",
+        runs: [Run {
+            tool: json!({
                 "driver": {
                     "name": "folio",
                     "version": env!("CARGO_PKG_VERSION"),
                     "rules": RULES.iter().map(|rule| descriptor(rule)).collect::<Vec<_>>(),
                 }
-            },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
-    });
+            }),
+            column_kind: "unicodeCodePoints",
+            results,
+        }],
+    };
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
 }

@@ -161,3 +161,28 @@ fn symlinks_are_never_followed() {
         "the link's target was read"
     );
 }
+
+#[test]
+fn a_file_of_two_hundred_thousand_duplicate_keys_is_reported_in_every_format() {
+    let portfolio = Portfolio::minimal();
+    let mut text = String::from("id: hostile\nname: A\nstatus: active\n");
+    text.push_str(&"a: 1\n".repeat(199_000));
+    portfolio.write("ventures/hostile.yaml", &text);
+    for format in ["human", "json", "github", "sarif"] {
+        let output = crate::support::folio()
+            .args(["check", "--format", format])
+            .arg(portfolio.root())
+            .output()
+            .expect("folio runs");
+        assert_eq!(output.status.code(), Some(1), "{format}");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        if format == "human" {
+            // Snippets for the first findings, one line for each of the rest.
+            assert!(
+                stdout.contains("more finding(s), one line each"),
+                "{format}"
+            );
+            assert!(stdout.contains("ventures/hostile.yaml:199003:1: key \"a\" appears twice"));
+        }
+    }
+}
