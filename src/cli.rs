@@ -34,6 +34,11 @@ pub enum Command {
     /// Exit codes: 0 every required approval is given, 1 an approval is missing, 2 folio could
     /// not run (not a git repository, an unknown revision, a shallow clone without the base).
     Diff(DiffArgs),
+    /// Create a new portfolio in DIR with the SOP's governance and thresholds.
+    Init {
+        /// A new or empty folder.
+        dir: PathBuf,
+    },
     /// Print the JSON Schema of a kind, or list the kinds.
     Schema {
         /// The kind: Portfolio, Governance, Venture, Assessment, Synergy, Conflict,

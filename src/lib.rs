@@ -32,6 +32,7 @@ pub fn run(cli: &Cli, context: &Context, out: &mut dyn Write) -> miette::Result<
         Command::Diff(args) => commands::diff::run(args, context, out),
         Command::Report(args) => commands::report::run(args, context, out),
         Command::Schema { kind } => commands::schema::run(kind.as_deref(), out),
+        Command::Init { dir } => commands::init::run(dir, out),
         Command::Explain { rule } => commands::explain::run(rule.as_deref(), out),
     }
 }

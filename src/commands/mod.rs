@@ -4,6 +4,7 @@ pub mod check;
 pub mod diff;
 pub mod explain;
 pub mod gates;
+pub mod init;
 pub mod report;
 pub mod schema;
 

@@ -5,6 +5,7 @@ mod example;
 mod formats;
 mod gates;
 mod hostile;
+mod init;
 mod loading;
 mod readme;
 mod repo;

@@ -1,0 +1,60 @@
+//! `folio init`: a new portfolio that checks clean and carries the SOP's decision rights.
+
+use crate::support::{findings_of, folio, gates_json};
+
+#[test]
+fn init_writes_a_clean_portfolio_with_the_sops_governance() {
+    let parent = tempfile::tempdir().expect("a folder");
+    let dir = parent.path().join("studio");
+    folio().arg("init").arg(&dir).assert().code(0);
+    for folder in [
+        "ventures",
+        "assessments",
+        "synergies",
+        "conflicts",
+        "initiatives",
+        "resources",
+        "value",
+        "metrics",
+        "rollbacks",
+    ] {
+        assert!(dir.join(folder).is_dir(), "{folder}/ is created");
+    }
+    let output = folio()
+        .args(["check", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .expect("folio runs");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(findings_of(&report), []);
+    assert_eq!(output.status.code(), Some(0));
+
+    // Governance covers every decision type, with the SOP's conditions.
+    let (_, gates) = gates_json(&dir, &[]);
+    let governance = gates["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|result| result["id"] == "governance-established")
+        .expect("the step");
+    assert_eq!(governance["status"], "pass");
+    let text = std::fs::read_to_string(dir.join("governance.yaml")).expect("governance.yaml");
+    for line in [
+        "when: \"budget > 10000\"",
+        "when: \"shift_pct > 20\"",
+        "when: \"amount > 50000\"",
+        "when: \"escalated\"",
+    ] {
+        assert!(text.contains(line), "governance.yaml lacks {line}");
+    }
+    let portfolio = std::fs::read_to_string(dir.join("portfolio.yaml")).expect("portfolio.yaml");
+    assert!(portfolio.contains("name: \"studio\""));
+
+    // It never overwrites.
+    folio()
+        .arg("init")
+        .arg(&dir)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("is not empty"));
+}
