@@ -34,6 +34,12 @@ pub enum Command {
     /// Exit codes: 0 every required approval is given, 1 an approval is missing, 2 folio could
     /// not run (not a git repository, an unknown revision, a shallow clone without the base).
     Diff(DiffArgs),
+    /// List the decisions of the main line's commits, with the approvals history shows.
+    ///
+    /// An approval in history is the merge commit's author, when a member of the role, or an
+    /// `Approved-by:` trailer. Exit codes: 0 every decision approved, 1 one is not, 2 folio
+    /// could not run.
+    Log(LogArgs),
     /// Create a new portfolio in DIR with the SOP's governance and thresholds.
     Init {
         /// A new or empty folder.
@@ -126,6 +132,29 @@ pub struct DiffArgs {
     /// Output format. Defaults to `github` when GITHUB_ACTIONS=true, else `human`.
     #[arg(long, value_enum)]
     pub format: Option<DiffFormat>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LogArgs {
+    /// The portfolio root, inside a git repository (it may be a sub-folder).
+    #[arg(default_value = ".")]
+    pub root: PathBuf,
+    /// `A..B`: the first-parent chain from B back to A (not included); `B` alone: back to the
+    /// first commit. Defaults to HEAD.
+    #[arg(long)]
+    pub range: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: LogFormat,
+}
+
+/// How the log is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// A Markdown table, a row per decision.
+    Md,
+    /// `{"commits": [{"commit", "date", "decisions"}]}`.
+    Json,
 }
 
 /// How decisions are written.

@@ -7,6 +7,7 @@ pub mod condition; // governance `when` conditions (minijinja expressions)
 pub mod decisions; // pure: base model × head model → decisions → required approvals
 pub mod finding; // a finding: rule, severity, file, pointer, position, message, help
 pub mod gates; // pure: model + date → entry gates, steps, exit gates, rollback triggers
+pub mod history; // the git walk of `folio log` (git2 only here and in source.rs)
 pub mod kind; // the eleven artifact kinds, their folders and embedded schemas
 pub mod load; // raw files → spanned YAML documents; the reading rules
 pub mod markdown; // escaping what users wrote for Markdown tables and PR comments
@@ -33,6 +34,7 @@ pub fn run(cli: &Cli, context: &Context, out: &mut dyn Write) -> miette::Result<
         Command::Report(args) => commands::report::run(args, context, out),
         Command::Schema { kind } => commands::schema::run(kind.as_deref(), out),
         Command::Init { dir } => commands::init::run(dir, out),
+        Command::Log(args) => commands::log::run(args, context, out),
         Command::Explain { rule } => commands::explain::run(rule.as_deref(), out),
     }
 }

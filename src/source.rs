@@ -169,7 +169,7 @@ fn read_bounded(path: &Path) -> Result<Content, SourceError> {
 
 /// The git repository that holds a portfolio, and where the portfolio sits in it.
 pub struct GitRepository {
-    repository: git2::Repository,
+    pub(crate) repository: git2::Repository,
     /// The portfolio root relative to the repository's top folder (empty for the top itself).
     prefix: PathBuf,
 }

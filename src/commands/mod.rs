@@ -5,6 +5,7 @@ pub mod diff;
 pub mod explain;
 pub mod gates;
 pub mod init;
+pub mod log;
 pub mod report;
 pub mod schema;
 

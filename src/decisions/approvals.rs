@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 
+use crate::model::governance::{Governance, Member};
+
 /// One review, as GitHub's `GET /repos/{owner}/{repo}/pulls/{n}/reviews` returns it (only the
 /// fields folio reads).
 #[derive(Debug, Clone, Deserialize)]
@@ -77,15 +79,127 @@ impl Approvers {
         Approvers { logins }
     }
 
-    /// Whether this GitHub handle approved.
+    /// Approvals found in history: the people who merged or signed off a commit (its author,
+    /// its `Approved-by:` trailers), recognised as members of the governance's roles by GitHub
+    /// handle (also inside a GitHub no-reply address), email, or exact name.
+    pub fn from_history(people: &[Person], governance: &Governance) -> Approvers {
+        let mut logins = BTreeSet::new();
+        let members = governance.roles.values().flat_map(|role| &role.members);
+        for member in members {
+            if people.iter().any(|person| person.is(member)) {
+                if let Some(key) = member.github.as_ref().or(member.email.as_ref()) {
+                    logins.insert(key.to_lowercase());
+                }
+            }
+        }
+        Approvers { logins }
+    }
+
+    /// Whether this member (by GitHub handle, or email for members without one) approved.
     pub fn approved(&self, login: &str) -> bool {
         self.logins.contains(&login.to_lowercase())
+    }
+}
+
+/// Someone named in history: a commit's author or an `Approved-by:` trailer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    pub email: Option<String>,
+    /// A GitHub handle (`Approved-by: @login`).
+    pub login: Option<String>,
+}
+
+impl Person {
+    /// Reads `Name <email>`, `@login`, or a bare handle or name.
+    pub fn parse(text: &str) -> Person {
+        let text = text.trim();
+        if let Some((name, rest)) = text.split_once('<') {
+            let email = rest.trim_end_matches('>').trim().to_string();
+            return Person {
+                name: name.trim().to_string(),
+                email: Some(email),
+                login: None,
+            };
+        }
+        match text.strip_prefix('@') {
+            Some(login) => Person {
+                name: String::new(),
+                email: None,
+                login: Some(login.to_string()),
+            },
+            None => Person {
+                name: text.to_string(),
+                email: None,
+                login: (!text.contains(' ')).then(|| text.to_string()),
+            },
+        }
+    }
+
+    /// The people a commit message's `Approved-by:` trailers name.
+    pub fn trailers(message: &str) -> Vec<Person> {
+        message
+            .lines()
+            .filter_map(|line| {
+                let (key, value) = line.split_once(':')?;
+                key.trim()
+                    .eq_ignore_ascii_case("approved-by")
+                    .then(|| Person::parse(value))
+            })
+            .collect()
+    }
+
+    fn is(&self, member: &Member) -> bool {
+        let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+        let by_login = match (&self.login, &member.github) {
+            (Some(login), Some(github)) => same(login, github),
+            _ => false,
+        };
+        let by_email = match (&self.email, &member.email) {
+            (Some(email), Some(known)) => same(email, known),
+            _ => false,
+        };
+        // GitHub's no-reply address: `12345+login@users.noreply.github.com`.
+        let by_noreply = match (&self.email, &member.github) {
+            (Some(email), Some(github)) => email
+                .strip_suffix("@users.noreply.github.com")
+                .map(|local| local.rsplit('+').next().unwrap_or(local))
+                .is_some_and(|login| same(login, github)),
+            _ => false,
+        };
+        let by_name = self.email.is_none() && !self.name.is_empty() && self.name == member.name;
+        by_login || by_email || by_noreply || by_name
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn people_in_history_are_recognised_as_members() {
+        let governance: Governance = serde_json::from_value(serde_json::json!({
+            "roles": {
+                "chairman": {"members": [{"name": "Elena Marsh", "github": "emarsh", "email": "elena@studio.example"}]},
+                "board": {"members": [{"name": "Henrik Lund", "email": "henrik@lund.example"}, {"name": "Grace", "github": "gokafor"}]}
+            },
+            "decision_rights": []
+        }))
+        .expect("governance");
+        let message = "Merge pull request #12\n\nApproved-by: Henrik Lund <HENRIK@lund.example>\nApproved-by: @gokafor\n";
+        let mut people = Person::trailers(message);
+        people.push(Person {
+            name: "Someone".into(),
+            email: Some("1234+EMarsh@users.noreply.github.com".into()),
+            login: None,
+        });
+        let approvers = Approvers::from_history(&people, &governance);
+        assert!(approvers.approved("emarsh"));
+        assert!(approvers.approved("henrik@lund.example"));
+        assert!(approvers.approved("gokafor"));
+        let stranger = [Person::parse("Mallory <mallory@evil.example>")];
+        assert!(!Approvers::from_history(&stranger, &governance).approved("emarsh"));
+    }
 
     fn review(login: &str, state: &str, commit: &str, at: &str) -> Review {
         Review {

@@ -435,7 +435,7 @@ fn requirement(
             definition
                 .members
                 .iter()
-                .filter_map(|member| member.github.clone())
+                .filter_map(|member| member.github.clone().or_else(|| member.email.clone()))
                 .collect::<Vec<_>>(),
             definition.quorum,
         ),

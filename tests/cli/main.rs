@@ -7,6 +7,7 @@ mod gates;
 mod hostile;
 mod init;
 mod loading;
+mod log;
 mod readme;
 mod repo;
 mod report;

@@ -58,6 +58,11 @@ impl Repo {
 
     /// Commits the whole work tree (additions, changes and removals); returns the commit id.
     pub fn commit(&self, message: &str) -> String {
+        self.commit_as(message, "Test", "test@example.com")
+    }
+
+    /// Commits the whole work tree as this author.
+    pub fn commit_as(&self, message: &str, name: &str, email: &str) -> String {
         let mut index = self.repository.index().expect("the index");
         index
             .add_all(["*"], IndexAddOption::DEFAULT, None)
@@ -66,7 +71,7 @@ impl Repo {
         index.write().expect("write the index");
         let tree_id = index.write_tree().expect("a tree");
         let tree = self.repository.find_tree(tree_id).expect("the tree");
-        let signature = Signature::now("Test", "test@example.com").expect("a signature");
+        let signature = Signature::now(name, email).expect("a signature");
         let parent = self
             .repository
             .head()

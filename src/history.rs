@@ -1,0 +1,60 @@
+//! The git walk of `folio log`: the first-parent chain of a range, each commit with its parent
+//! and the people who can have approved it. With source.rs, the only code that reads git.
+
+use crate::decisions::approvals::Person;
+use crate::source::{Commit, GitRepository, SourceError};
+
+/// A commit of the main line: its changes against its first parent are the decisions it made.
+pub struct LoggedCommit {
+    pub commit: Commit,
+    /// The first parent; `None` for the first commit.
+    pub parent: Option<Commit>,
+    /// Who could have approved it: the author (on a merge commit, who merged) and the
+    /// `Approved-by:` trailers of its message.
+    pub people: Vec<Person>,
+}
+
+/// The main line of `range` (`A..B`: the first-parent chain from B back to, not including, A;
+/// `B` alone: back to the first commit), newest first.
+pub fn main_line(
+    repository: &GitRepository,
+    range: &str,
+) -> Result<Vec<LoggedCommit>, SourceError> {
+    let (stop, start) = match range.split_once("..") {
+        Some((from, to)) => (Some(repository.resolve(from)?), to),
+        None => (None, range),
+    };
+    let start = repository.resolve(if start.is_empty() { "HEAD" } else { start })?;
+    let git = &repository.repository;
+    let mut logged = Vec::new();
+    let mut current = Some(git.find_commit(git2::Oid::from_str(&start.id)?)?);
+    while let Some(commit) = current {
+        if stop
+            .as_ref()
+            .is_some_and(|stop| stop.id == commit.id().to_string())
+        {
+            break;
+        }
+        let parent = commit.parent(0).ok();
+        let author = commit.author();
+        let mut people = vec![Person {
+            name: author.name().unwrap_or_default().to_string(),
+            email: author.email().ok().map(str::to_string),
+            login: None,
+        }];
+        people.extend(Person::trailers(commit.message().unwrap_or_default()));
+        logged.push(LoggedCommit {
+            commit: Commit {
+                id: commit.id().to_string(),
+                time: commit.time().seconds(),
+            },
+            parent: parent.as_ref().map(|parent| Commit {
+                id: parent.id().to_string(),
+                time: parent.time().seconds(),
+            }),
+            people,
+        });
+        current = parent;
+    }
+    Ok(logged)
+}

@@ -1,0 +1,112 @@
+//! `folio log`: the decisions of each main-line commit and the approvals history shows.
+
+use serde_json::Value;
+
+use crate::repo::Repo;
+use crate::support::folio;
+
+const GOVERNANCE: &str = r#"roles:
+  chairman:
+    members: [{name: Chair, github: chair, email: chair@studio.example}]
+  board:
+    members: [{name: B1, email: b1@studio.example}, {name: B2, github: b2}]
+    quorum: 2
+decision_rights:
+  - decision: sunset-venture
+    approvals: [{role: board}]
+  - decision: add-venture
+    approvals: [{role: chairman}]
+"#;
+
+fn log(repo: &Repo, range: &str) -> (i32, Value) {
+    let output = folio()
+        .current_dir(repo.root())
+        .args(["log", "--format", "json", "--range", range])
+        .output()
+        .expect("folio runs");
+    let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
+        panic!(
+            "no JSON ({error}): {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (output.status.code().unwrap_or(-1), report)
+}
+
+#[test]
+fn history_shows_who_merged_and_who_signed_off() {
+    let repo = Repo::new();
+    repo.write("portfolio.yaml", "name: Studio\n");
+    repo.write("governance.yaml", GOVERNANCE);
+    repo.write(
+        "ventures/solar.yaml",
+        "id: solar\nname: Solar\nstatus: active\n",
+    );
+    let base = repo.commit("base");
+
+    // Merged by the chairman (a member by email): the add is approved.
+    repo.write(
+        "ventures/wind.yaml",
+        "id: wind\nname: Wind\nstatus: active\n",
+    );
+    let added = repo.commit_as("add wind", "Chair", "chair@studio.example");
+    // Merged by someone else, with one board member's trailer: the sunset lacks its quorum.
+    repo.write(
+        "ventures/solar.yaml",
+        "id: solar\nname: Solar\nstatus: sunset\n",
+    );
+    let sunset = repo.commit_as(
+        "sunset solar\n\nApproved-by: B1 <b1@studio.example>\n",
+        "Dev",
+        "dev@studio.example",
+    );
+
+    let (code, report) = log(&repo, &format!("{base}..HEAD"));
+    assert_eq!(code, 1, "the sunset is not approved");
+    let commits = report["commits"].as_array().expect("commits");
+    assert_eq!(commits.len(), 2);
+    assert_eq!(commits[0]["commit"], sunset.as_str(), "newest first");
+    let sunset_decision = &commits[0]["decisions"][0];
+    assert_eq!(sunset_decision["type"], "sunset-venture");
+    assert_eq!(
+        sunset_decision["requires"][0]["approved_by"],
+        serde_json::json!(["b1@studio.example"])
+    );
+    assert_eq!(sunset_decision["requires"][0]["satisfied"], false);
+    assert_eq!(commits[1]["commit"], added.as_str());
+    assert_eq!(commits[1]["decisions"][0]["type"], "add-venture");
+    assert_eq!(commits[1]["decisions"][0]["requires"][0]["satisfied"], true);
+
+    // A second sign-off completes the quorum, by GitHub handle.
+    repo.write(
+        "ventures/wind.yaml",
+        "id: wind\nname: Wind\nstatus: sunset\n",
+    );
+    let second = repo.commit_as(
+        "sunset wind\n\nApproved-by: B1 <b1@studio.example>\nApproved-by: @b2\n",
+        "Dev",
+        "dev@studio.example",
+    );
+    let (code, report) = log(&repo, &format!("{sunset}..{second}"));
+    assert_eq!(code, 0);
+    assert_eq!(
+        report["commits"][0]["decisions"][0]["requires"][0]["satisfied"],
+        true
+    );
+
+    // The Markdown log is a table, a row per decision.
+    let output = folio()
+        .current_dir(repo.root())
+        .args(["log", "--range", &format!("{base}..HEAD")])
+        .output()
+        .expect("folio runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("# Decisions in history"), "{text}");
+    assert_eq!(
+        text.lines()
+            .filter(|line| line.contains("`sunset-venture`"))
+            .count(),
+        2,
+        "{text}"
+    );
+}
