@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Mutex;
 
+use crate::decisions::Side;
 use crate::finding::Findings;
 use crate::load::{self, FileRead, Loaded};
 use crate::model::Model;
@@ -31,6 +32,16 @@ pub struct Checked {
     pub findings: Findings,
     /// The commit it was read from, when read from a git revision.
     pub commit: Option<Commit>,
+}
+
+impl Checked {
+    /// This revision as one side of a change, for `folio diff` and `folio log`.
+    pub fn side(&self) -> Side<'_> {
+        Side {
+            loaded: &self.loaded,
+            model: &self.model,
+        }
+    }
 }
 
 /// Files already read and checked, by path and git blob id.

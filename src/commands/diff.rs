@@ -8,10 +8,10 @@ use miette::{IntoDiagnostic, Result};
 use super::{Context, Outcome};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::decisions::approvals::{Approvers, parse_reviews};
-use crate::decisions::{self, Decision, Side};
+use crate::decisions::{self, Decision};
 use crate::finding::Position;
 use crate::output::{self, decisions::Report};
-use crate::portfolio::{self, Cache, Checked};
+use crate::portfolio::{self, Cache};
 use crate::source::GitRepository;
 
 pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
@@ -33,7 +33,7 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
         None => Vec::new(),
     };
     let approvers = Approvers::from_reviews(&reviews, &head_commit.id, args.author.as_deref());
-    let mut decisions = decisions::classify(side(&base), side(&head));
+    let mut decisions = decisions::classify(base.side(), head.side());
     let governance = base.model.governance.as_ref().map(|item| &item.value);
     decisions::judge(&mut decisions, governance, &approvers);
     let note = governance.is_none().then(|| {
@@ -81,11 +81,4 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
     } else {
         Outcome::Failed
     })
-}
-
-fn side(checked: &Checked) -> Side<'_> {
-    Side {
-        loaded: &checked.loaded,
-        model: &checked.model,
-    }
 }

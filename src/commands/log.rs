@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{Context, Outcome};
 use crate::cli::{LogArgs, LogFormat};
 use crate::decisions::approvals::Approvers;
-use crate::decisions::{self, Decision, Side};
+use crate::decisions::{self, Decision};
 use crate::history;
 use crate::markdown;
 use crate::model::date::Date;
@@ -45,7 +45,7 @@ pub fn run(args: &LogArgs, _context: &Context, out: &mut dyn Write) -> Result<Ou
             Some(parent) => read(parent)?,
             None => portfolio::read(Vec::new(), None, &cache)?,
         };
-        let mut decisions = decisions::classify(side(&base), side(&head));
+        let mut decisions = decisions::classify(base.side(), head.side());
         if decisions.is_empty() {
             continue;
         }
@@ -75,13 +75,6 @@ pub fn run(args: &LogArgs, _context: &Context, out: &mut dyn Write) -> Result<Ou
     } else {
         Outcome::Failed
     })
-}
-
-fn side(checked: &Checked) -> Side<'_> {
-    Side {
-        loaded: &checked.loaded,
-        model: &checked.model,
-    }
 }
 
 fn write_markdown(entries: &[Entry], out: &mut dyn Write) -> std::io::Result<()> {
