@@ -127,3 +127,79 @@ fn every_documented_example_shows_its_rule() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The `ok` and `err` cases of the rules whose files cannot be written as text: each on both
+/// sides of its line.
+#[test]
+fn rules_about_bytes_and_links_have_ok_and_err_cases() {
+    let venture = |name: &str| format!("id: cafe\nname: {name}\nstatus: active\n");
+
+    // not-utf8: UTF-8 with accents is fine; a Latin-1 byte is not.
+    let ok = Portfolio::minimal();
+    ok.write("ventures/cafe.yaml", &venture("Café Crème"));
+    assert_eq!(ok.findings(), []);
+    let err = Portfolio::minimal();
+    let mut latin1 = venture("Caf").into_bytes();
+    latin1.insert(
+        latin1.iter().position(|b| *b == b'\n').expect("a line") + 10,
+        0xe9,
+    );
+    err.write_bytes("ventures/cafe.yaml", &latin1);
+    assert_eq!(
+        err.findings(),
+        [(
+            "not-utf8".to_string(),
+            "ventures/cafe.yaml".to_string(),
+            2,
+            10
+        )]
+    );
+
+    // file-too-large: exactly 1 MiB is read; one byte more is not.
+    let sized = |bytes: usize| {
+        let mut text = venture("Padded").into_bytes();
+        text.extend_from_slice(b"# ");
+        text.resize(bytes - 1, b'x');
+        text.push(b'\n');
+        text
+    };
+    let ok = Portfolio::minimal();
+    ok.write_bytes("ventures/cafe.yaml", &sized(1024 * 1024));
+    assert_eq!(ok.findings(), []);
+    let err = Portfolio::minimal();
+    err.write_bytes("ventures/cafe.yaml", &sized(1024 * 1024 + 1));
+    assert_eq!(
+        err.findings(),
+        [(
+            "file-too-large".to_string(),
+            "ventures/cafe.yaml".to_string(),
+            1,
+            1
+        )]
+    );
+
+    #[cfg(unix)]
+    {
+        // symlink: a link to a file that is not YAML is not read and not reported; a link to a
+        // YAML file is reported.
+        let ok = Portfolio::minimal();
+        ok.write("notes.txt", "notes\n");
+        std::os::unix::fs::symlink(ok.path("notes.txt"), ok.path("ventures-notes.txt"))
+            .expect("a link");
+        assert_eq!(ok.findings(), []);
+        let err = Portfolio::minimal();
+        err.write("elsewhere.txt", &venture("Linked"));
+        std::fs::create_dir_all(err.path("ventures")).expect("a folder");
+        std::os::unix::fs::symlink(err.path("elsewhere.txt"), err.path("ventures/cafe.yaml"))
+            .expect("a link");
+        assert_eq!(
+            err.findings(),
+            [(
+                "symlink".to_string(),
+                "ventures/cafe.yaml".to_string(),
+                1,
+                1
+            )]
+        );
+    }
+}
