@@ -10,7 +10,7 @@ use super::{Context, Outcome};
 use crate::cli::ReportArgs;
 use crate::portfolio::read_and_check;
 use crate::report::{self, Files, TEMPLATES};
-use crate::{gates, source};
+use crate::{gates, output, source};
 
 pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
     let checked = read_and_check(&args.root, args.rev.as_deref())?;
@@ -21,6 +21,13 @@ pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> Result<
         .out
         .as_ref()
         .map(|folder| folder.join("report.md").display().to_string());
+    let report_folder = args.out.clone().unwrap_or_else(|| context.cwd.clone());
+    let absolute = |path: &std::path::Path| std::path::absolute(path).into_diagnostic();
+    report_context.root_link =
+        match output::relative_to(&absolute(&args.root)?, &absolute(&report_folder)?) {
+            link if link.is_empty() => ".".to_string(),
+            link => link,
+        };
     let overrides = match &args.templates {
         Some(folder) => {
             let names: Vec<&str> = TEMPLATES.iter().map(|(name, _)| *name).collect();

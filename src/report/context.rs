@@ -30,6 +30,9 @@ pub struct ReportContext {
     pub counts: Counts,
     /// Where the full report is, for a summary that had to leave things out.
     pub full_report: Option<String>,
+    /// The portfolio root as seen from the report's folder (`..` for `ROOT/reports`), so that
+    /// the reports link to the files behind the gates.
+    pub root_link: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -694,5 +697,6 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
         }),
         counts,
         full_report: None,
+        root_link: "..".into(),
     }
 }

@@ -120,6 +120,21 @@ pub fn short(value: Value, limit: usize) -> Value {
     Value::from(format!("{cut}…"))
 }
 
+/// `{{ path | url }}`: a relative link target, percent-encoded but for letters, digits and
+/// `/._-`, so that no file name can break a link or a table.
+pub fn url(value: Value) -> Value {
+    let text = display(&value);
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"/._-".contains(&byte) {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    Value::from_safe_string(encoded)
+}
+
 /// How a value prints: none as an em dash.
 pub fn display(value: &Value) -> String {
     if value.is_none() || value.is_undefined() {

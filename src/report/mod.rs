@@ -106,6 +106,7 @@ fn environment(overrides: &BTreeMap<String, String>) -> Result<Environment<'stat
     environment.add_filter("cell", filters::cell);
     environment.add_filter("mermaid", filters::mermaid);
     environment.add_filter("short", filters::short);
+    environment.add_filter("url", filters::url);
     // Whatever a template prints is escaped for Markdown unless a filter marked it safe.
     environment.set_formatter(|out, state, value| {
         if value.is_safe() || value.as_str().is_none() {
