@@ -699,3 +699,44 @@ fn github_annotations_land_on_the_changed_files() {
             "::error file=studio/ventures/omega.yaml,line=3,col=9,title=sunset-venture::sunset-venture omega: waiting for board (0 of 2)",
         ));
 }
+
+#[test]
+fn check_and_gates_read_a_revision_instead_of_the_work_tree() {
+    let repo = base_repo();
+    // The work tree is broken; the commit is not.
+    repo.edit(
+        &at("ventures/alpha.yaml"),
+        "status: active",
+        "status: actve",
+    );
+    folio()
+        .current_dir(repo.root())
+        .args(["check", ROOT, "--format", "json"])
+        .assert()
+        .code(1);
+    folio()
+        .current_dir(repo.root())
+        .args(["check", ROOT, "--rev", "HEAD", "--format", "json"])
+        .assert()
+        .code(0);
+    // Without `as_of` in portfolio.yaml, a revision is judged as of its commit's day:
+    // 1,763,000,000 seconds is 2025-11-13 (UTC).
+    repo.edit(
+        &at("ventures/alpha.yaml"),
+        "status: actve",
+        "status: paused",
+    );
+    repo.commit_at("pause alpha", 1_763_000_000);
+    let output = folio()
+        .current_dir(repo.root())
+        .args(["gates", ROOT, "--rev", "HEAD", "--format", "json"])
+        .output()
+        .expect("folio runs");
+    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["as_of"], "2025-11-13");
+    folio()
+        .current_dir(repo.root())
+        .args(["check", ROOT, "--rev", "no-such-revision"])
+        .assert()
+        .code(2);
+}

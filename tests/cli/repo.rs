@@ -63,6 +63,18 @@ impl Repo {
 
     /// Commits the whole work tree as this author.
     pub fn commit_as(&self, message: &str, name: &str, email: &str) -> String {
+        let signature = Signature::now(name, email).expect("a signature");
+        self.commit_signed(message, &signature)
+    }
+
+    /// Commits the whole work tree at this time (seconds since the epoch, UTC).
+    pub fn commit_at(&self, message: &str, seconds: i64) -> String {
+        let signature = Signature::new("Test", "test@example.com", &git2::Time::new(seconds, 0))
+            .expect("a signature");
+        self.commit_signed(message, &signature)
+    }
+
+    fn commit_signed(&self, message: &str, signature: &Signature<'_>) -> String {
         let mut index = self.repository.index().expect("the index");
         index
             .add_all(["*"], IndexAddOption::DEFAULT, None)
@@ -71,7 +83,6 @@ impl Repo {
         index.write().expect("write the index");
         let tree_id = index.write_tree().expect("a tree");
         let tree = self.repository.find_tree(tree_id).expect("the tree");
-        let signature = Signature::now(name, email).expect("a signature");
         let parent = self
             .repository
             .head()
