@@ -90,14 +90,7 @@ impl Repo {
             .and_then(|head| head.peel_to_commit().ok());
         let parents: Vec<&git2::Commit> = parent.iter().collect();
         self.repository
-            .commit(
-                Some("HEAD"),
-                &signature,
-                &signature,
-                message,
-                &tree,
-                &parents,
-            )
+            .commit(Some("HEAD"), signature, signature, message, &tree, &parents)
             .expect("commit")
             .to_string()
     }
