@@ -305,6 +305,14 @@ fn read_blob(odb: &git2::Odb<'_>, id: git2::Oid) -> Result<Content, SourceError>
     Ok(Content::Bytes(odb.read(id)?.data().to_vec()))
 }
 
+/// A text file given on the command line (such as `--approvals`).
+pub fn read_text(path: &Path) -> Result<String, SourceError> {
+    std::fs::read_to_string(path).map_err(|source| SourceError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
 /// Report templates that replace the embedded ones: every file of `dir` named after one of
 /// `known`. A file named after no template is an error, so that a typo is not ignored.
 pub fn read_templates(

@@ -10,9 +10,10 @@ use crate::cli::{DiffArgs, DiffFormat};
 use crate::decisions::approvals::{Approvers, parse_reviews};
 use crate::decisions::{self, Decision};
 use crate::finding::Position;
+use crate::kind::Kind;
 use crate::output::{self, decisions::Report};
 use crate::portfolio::{self, Cache};
-use crate::source::GitRepository;
+use crate::source::{self, GitRepository};
 
 pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
     let repository = GitRepository::open(&args.root)?;
@@ -26,19 +27,31 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
     let head = portfolio::read(head_files, Some(head_commit.clone()), &cache)?;
 
     let reviews = match &args.approvals {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).into_diagnostic()?;
-            parse_reviews(&text)?
-        }
+        Some(path) => parse_reviews(&source::read_text(path)?)?,
         None => Vec::new(),
     };
     let approvers = Approvers::from_reviews(&reviews, &head_commit.id, args.author.as_deref());
     let mut decisions = decisions::classify(base.side(), head.side());
     let governance = base.model.governance.as_ref().map(|item| &item.value);
-    decisions::judge(&mut decisions, governance, &approvers);
-    let note = governance.is_none().then(|| {
-        "the base revision has no valid governance.yaml, so no approval can be required".to_string()
-    });
+    let has_governance_file = base
+        .loaded
+        .files
+        .iter()
+        .any(|file| Kind::of_path(file) == Some(Kind::Governance));
+    let note = match (governance, has_governance_file) {
+        (Some(governance), _) => {
+            decisions::judge(&mut decisions, Some(governance), &approvers);
+            None
+        }
+        (None, true) => {
+            decisions::judge_unreadable_governance(&mut decisions);
+            Some("the base revision's governance.yaml breaks its schema: nothing can be approved until it is repaired".to_string())
+        }
+        (None, false) => Some(
+            "the base revision has no governance.yaml (a first governance), so no approval can be required"
+                .to_string(),
+        ),
+    };
     let report = Report {
         base: &base_commit.id,
         head: &head_commit.id,

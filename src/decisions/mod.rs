@@ -455,6 +455,23 @@ fn requirement(
     }
 }
 
+/// When the base holds a governance.yaml that folio cannot read (it breaks its schema), nobody
+/// can be checked as an approver: every decision then needs the chairman, and cannot get it,
+/// until governance is repaired. Failing closed keeps a broken file from waving changes through.
+pub fn judge_unreadable_governance(decisions: &mut [Decision]) {
+    for decision in decisions.iter_mut() {
+        decision.requires = vec![Requirement {
+            role: "chairman".into(),
+            quorum: 1,
+            approved_by: Vec::new(),
+            satisfied: false,
+            because: "the base governance.yaml breaks its schema, so no approval can be checked"
+                .into(),
+            still_needed: Vec::new(),
+        }];
+    }
+}
+
 /// Whether every requirement of every decision is met.
 pub fn approved(decisions: &[Decision]) -> bool {
     decisions.iter().all(|decision| {

@@ -740,3 +740,53 @@ fn check_and_gates_read_a_revision_instead_of_the_work_tree() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_broken_base_governance_fails_closed_and_a_first_one_bootstraps() {
+    // The base's governance.yaml breaks its schema: nothing can be approved.
+    let repo = base_repo();
+    repo.write(
+        &at("governance.yaml"),
+        &GOVERNANCE.replace("decision_rights:", "decision_rigths:"),
+    );
+    repo.commit("break governance");
+    repo.edit(
+        &at("ventures/omega.yaml"),
+        "status: active",
+        "status: sunset",
+    );
+    let head = repo.commit("sunset omega");
+    let (code, report) = diff(&repo, &[approval("b1", &head), approval("b2", &head)], None);
+    assert_eq!(code, 1);
+    assert_eq!(
+        requires(decision(&report, "sunset-venture")),
+        [("chairman".to_string(), false)]
+    );
+    assert!(
+        report["note"]
+            .as_str()
+            .is_some_and(|note| note.contains("breaks its schema"))
+    );
+
+    // A repository's first governance.yaml: nothing can be required yet.
+    let repo = Repo::new();
+    repo.write(&at("portfolio.yaml"), "name: Test Studio\n");
+    repo.commit("portfolio only");
+    repo.write(&at("governance.yaml"), GOVERNANCE);
+    repo.write(&at("ventures/alpha.yaml"), &venture("alpha", "active"));
+    repo.commit("first governance");
+    let (code, report) = diff(&repo, &[], None);
+    assert_eq!(code, 0);
+    assert!(
+        report["note"]
+            .as_str()
+            .is_some_and(|note| note.contains("no governance.yaml"))
+    );
+    assert_eq!(
+        decisions(&report),
+        [
+            ("change-governance".to_string(), "governance".to_string()),
+            ("add-venture".to_string(), "alpha".to_string())
+        ]
+    );
+}
