@@ -274,13 +274,8 @@ impl Context<'_> {
         message: String,
     ) -> Finding {
         let document = self.document(item);
-        Finding::new(
-            rule,
-            &document.file,
-            pointer,
-            document.position(pointer),
-            message,
-        )
+        let position = document.position(pointer);
+        Finding::new(rule, &document.file, pointer, position, message)
     }
 
     /// A finding at the key that `pointer` hangs from (a map entry such as an allocation).
@@ -292,13 +287,8 @@ impl Context<'_> {
         message: String,
     ) -> Finding {
         let document = self.document(item);
-        Finding::new(
-            rule,
-            &document.file,
-            pointer,
-            document.key_position(pointer),
-            message,
-        )
+        let position = document.key_position(pointer);
+        Finding::new(rule, &document.file, pointer, position, message)
     }
 
     /// The ids of every document of `kind`, whether or not it passed its schema: a reference
