@@ -40,3 +40,102 @@ fn the_example_holds_every_kind_and_the_sops_coordination_plan() {
         .count();
     assert!(ventures >= 4);
 }
+
+/// Every field path a schema defines (`implementation/*/done`; `*` for list items and map
+/// values), following local `$ref`s.
+fn schema_paths(
+    schema: &serde_json::Value,
+    node: &serde_json::Value,
+    prefix: &str,
+    out: &mut std::collections::BTreeSet<String>,
+) {
+    let node = match node.get("$ref").and_then(|r| r.as_str()) {
+        Some(reference) => schema
+            .pointer(reference.trim_start_matches('#'))
+            .unwrap_or(node),
+        None => node,
+    };
+    if let Some(properties) = node.get("properties").and_then(|p| p.as_object()) {
+        for (name, property) in properties {
+            let path = format!("{prefix}{name}");
+            out.insert(path.clone());
+            schema_paths(schema, property, &format!("{path}/"), out);
+        }
+    }
+    for keyword in ["items", "additionalProperties"] {
+        if let Some(child) = node.get(keyword).filter(|child| child.is_object()) {
+            schema_paths(schema, child, &format!("{prefix}*/"), out);
+        }
+    }
+    for keyword in ["oneOf", "anyOf"] {
+        for branch in node
+            .get(keyword)
+            .and_then(|b| b.as_array())
+            .into_iter()
+            .flatten()
+        {
+            schema_paths(schema, branch, prefix, out);
+        }
+    }
+}
+
+/// Every field path a document uses, written as `schema_paths` writes them.
+fn document_paths(
+    value: &serde_json::Value,
+    prefix: &str,
+    out: &mut std::collections::BTreeSet<String>,
+) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, child) in map {
+                let path = format!("{prefix}{key}");
+                out.insert(path.clone());
+                out.insert(format!("{prefix}*"));
+                document_paths(child, &format!("{path}/"), out);
+                document_paths(child, &format!("{prefix}*/"), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                out.insert(format!("{prefix}*"));
+                document_paths(item, &format!("{prefix}*/"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn the_example_uses_every_field_of_every_kind() {
+    let files = folio::source::read_work_tree(&repository().join("example-portfolio"))
+        .expect("the example");
+    let loaded = folio::load::load(files);
+    let mut missing = Vec::new();
+    for kind in folio::kind::Kind::ALL {
+        let schema: serde_json::Value = serde_json::from_str(kind.schema_text()).expect("a schema");
+        let mut wanted = std::collections::BTreeSet::new();
+        schema_paths(&schema, &schema, "", &mut wanted);
+        // The walk reaches deep fields, through lists, maps and `$ref`s.
+        let deep = match kind {
+            folio::kind::Kind::Initiative => Some("implementation/*/done"),
+            folio::kind::Kind::Governance => Some("roles/*/members/*/email"),
+            folio::kind::Kind::Portfolio => {
+                Some("thresholds/assessment_weights/resource_efficiency")
+            }
+            _ => None,
+        };
+        if let Some(path) = deep {
+            assert!(wanted.contains(path), "{kind}: the walk misses {path}");
+        }
+        let mut used = std::collections::BTreeSet::new();
+        for document in loaded.of_kind(kind) {
+            document_paths(&document.root.to_json(), "", &mut used);
+        }
+        missing.extend(
+            wanted
+                .difference(&used)
+                .map(|path| format!("{kind}: {path}")),
+        );
+    }
+    assert!(missing.is_empty(), "the example never uses: {missing:#?}");
+}
