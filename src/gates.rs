@@ -13,7 +13,7 @@ use crate::model::governance::DECISION_TYPES;
 use crate::model::initiative::InitiativeStatus;
 use crate::model::venture::VentureStatus;
 use crate::model::{Item, Metrics, Model, Thresholds};
-use crate::rules::figure;
+use crate::numbers::{figure, grouped};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -648,10 +648,10 @@ impl Gates<'_> {
             Status::of(money || hours),
             format!(
                 "{} USD (at least {} needed) and {} hours (or at least {}) captured as of {}",
-                figure(figures.value_usd),
-                figure(thresholds.min_value_usd),
-                figure(figures.value_hours),
-                figure(thresholds.min_value_hours),
+                grouped(figures.value_usd),
+                grouped(thresholds.min_value_usd),
+                grouped(figures.value_hours),
+                grouped(thresholds.min_value_hours),
                 self.as_of
             ),
             json!({
@@ -848,7 +848,7 @@ impl Gates<'_> {
             .collect();
         let ids: Vec<String> = negative
             .iter()
-            .map(|(id, value)| format!("{id} ({} USD)", figure(**value)))
+            .map(|(id, value)| format!("{id} ({} USD)", grouped(**value)))
             .collect();
         let behind: Vec<String> = files(
             self.model
@@ -923,9 +923,9 @@ impl Gates<'_> {
             },
             format!(
                 "revenue {} in {} against {} in {}: {} {}",
-                figure(current.revenue_monthly),
+                grouped(current.revenue_monthly),
                 current.period,
-                figure(previous.revenue_monthly),
+                grouped(previous.revenue_monthly),
                 previous.period,
                 match drop {
                     Some(drop) if drop > 0.0 => format!("a drop of {}%", figure(drop)),

@@ -12,6 +12,7 @@ pub mod kind; // the eleven artifact kinds, their folders and embedded schemas
 pub mod load; // raw files → spanned YAML documents; the reading rules
 pub mod markdown; // escaping what users wrote for Markdown tables and PR comments
 pub mod model; // typed artifacts, one file per kind, built from schema-valid documents
+pub mod numbers; // numbers as people read them, in messages and reports
 pub mod output; // findings as human, json, github or sarif; gate results; decisions
 pub mod portfolio; // the pipeline: files → documents → schema → model → rules, cached per blob
 pub mod report; // typed context + minijinja templates → the SOP's deliverables

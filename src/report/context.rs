@@ -281,7 +281,7 @@ pub struct Counts {
 
 fn quantity(quantity: &Quantity) -> String {
     match quantity {
-        Quantity::Number(number) => crate::rules::figure(*number),
+        Quantity::Number(number) => crate::numbers::figure(*number),
         Quantity::Text(text) => text.clone(),
     }
 }

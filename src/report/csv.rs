@@ -3,7 +3,7 @@
 //! a leading `'`; numbers are written as numbers.
 
 use super::context::ReportContext;
-use super::filters::number_text;
+use crate::numbers;
 
 /// A text cell, defused if a spreadsheet would read it as a formula.
 fn text(value: &str) -> String {
@@ -19,7 +19,7 @@ fn optional(value: Option<&String>) -> String {
 }
 
 fn figure(value: f64) -> String {
-    number_text(value).replace(',', "")
+    numbers::figure(value)
 }
 
 fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {

@@ -4,32 +4,7 @@
 use minijinja::Value;
 
 use crate::markdown;
-
-/// `1234567.5` → `1,234,567.5`; whole numbers without decimals, others with at most two.
-pub fn number_text(value: f64) -> String {
-    if !value.is_finite() {
-        return "n/a".into();
-    }
-    let rounded = (value * 100.0).round() / 100.0;
-    let negative = rounded < 0.0;
-    let absolute = rounded.abs();
-    let whole = absolute.trunc() as u64;
-    let cents = ((absolute - absolute.trunc()) * 100.0).round() as u64;
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    let sign = if negative { "-" } else { "" };
-    match cents {
-        0 => format!("{sign}{grouped}"),
-        c if c % 10 == 0 => format!("{sign}{grouped}.{}", c / 10),
-        c => format!("{sign}{grouped}.{c:02}"),
-    }
-}
+use crate::numbers::grouped;
 
 fn as_number(value: &Value) -> Option<f64> {
     f64::try_from(value.clone()).ok()
@@ -38,7 +13,7 @@ fn as_number(value: &Value) -> Option<f64> {
 /// `{{ amount | number }}`
 pub fn number(value: Value) -> Value {
     match as_number(&value) {
-        Some(number) => Value::from(number_text(number)),
+        Some(number) => Value::from(grouped(number)),
         None => Value::from("—"),
     }
 }
@@ -48,7 +23,7 @@ pub fn money(value: Value, currency: Option<String>) -> Value {
     match as_number(&value) {
         Some(number) => Value::from(format!(
             "{} {}",
-            number_text(number),
+            grouped(number),
             currency.unwrap_or_else(|| "USD".into())
         )),
         None => Value::from("—"),
@@ -58,7 +33,7 @@ pub fn money(value: Value, currency: Option<String>) -> Value {
 /// `{{ rate | percent }}` → `13.59%`; none → `n/a`
 pub fn percent(value: Value) -> Value {
     match as_number(&value) {
-        Some(number) => Value::from(format!("{}%", number_text(number))),
+        Some(number) => Value::from(format!("{}%", grouped(number))),
         None => Value::from("n/a"),
     }
 }
@@ -147,15 +122,6 @@ pub fn display(value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_are_grouped_and_rounded() {
-        assert_eq!(number_text(1_234_567.5), "1,234,567.5");
-        assert_eq!(number_text(-1800.0), "-1,800");
-        assert_eq!(number_text(0.456), "0.46");
-        assert_eq!(number_text(999.0), "999");
-        assert_eq!(number_text(f64::NAN), "n/a");
-    }
 
     #[test]
     fn dates_and_labels_read_well() {

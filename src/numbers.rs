@@ -1,0 +1,60 @@
+//! Numbers as people read them: in messages (`figure`) and in reports and summaries
+//! (`grouped`, with thousands separators).
+
+/// A figure as people write it: no trailing `.0`, at most two decimals.
+pub fn figure(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        let text = format!("{rounded:.2}");
+        text.trim_end_matches('0').to_string()
+    }
+}
+
+/// `1234567.5` → `1,234,567.5`; whole numbers without decimals, others with at most two.
+pub fn grouped(value: f64) -> String {
+    if !value.is_finite() {
+        return "n/a".into();
+    }
+    let rounded = (value * 100.0).round() / 100.0;
+    let negative = rounded < 0.0;
+    let absolute = rounded.abs();
+    let whole = absolute.trunc() as u64;
+    let cents = ((absolute - absolute.trunc()) * 100.0).round() as u64;
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let sign = if negative { "-" } else { "" };
+    match cents {
+        0 => format!("{sign}{grouped}"),
+        c if c % 10 == 0 => format!("{sign}{grouped}.{}", c / 10),
+        c => format!("{sign}{grouped}.{c:02}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_read_as_written() {
+        assert_eq!(figure(120.0), "120");
+        assert_eq!(figure(3.65), "3.65");
+        assert_eq!(figure(0.1 + 0.2), "0.3");
+    }
+
+    #[test]
+    fn numbers_are_grouped_and_rounded() {
+        assert_eq!(grouped(1_234_567.5), "1,234,567.5");
+        assert_eq!(grouped(-1800.0), "-1,800");
+        assert_eq!(grouped(0.456), "0.46");
+        assert_eq!(grouped(999.0), "999");
+        assert_eq!(grouped(f64::NAN), "n/a");
+    }
+}
