@@ -10,6 +10,7 @@ use crate::decisions::Side;
 use crate::finding::Findings;
 use crate::load::{self, FileRead, Loaded};
 use crate::model::Model;
+use crate::model::date::Date;
 use crate::rules;
 use crate::schema::{self, SchemaError};
 use crate::source::{self, Commit, GitRepository, RawFile, SourceError};
@@ -35,6 +36,23 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// The evaluation date: `given` (`--as-of`), else `as_of` in portfolio.yaml, else the
+    /// commit's day when read from a revision, else `today`.
+    pub fn evaluation_date(&self, given: Option<Date>, today: Date) -> Date {
+        given
+            .or_else(|| {
+                self.model
+                    .portfolio
+                    .as_ref()
+                    .and_then(|portfolio| portfolio.as_of)
+            })
+            .or_else(|| {
+                let commit = self.commit.as_ref()?;
+                Some(Date::from_days_since_epoch(commit.time.div_euclid(86_400)))
+            })
+            .unwrap_or(today)
+    }
+
     /// This revision as one side of a change, for `folio diff` and `folio log`.
     pub fn side(&self) -> Side<'_> {
         Side {

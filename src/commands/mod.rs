@@ -42,3 +42,18 @@ impl Outcome {
         }
     }
 }
+
+/// Reads `--as-of`: a date written YYYY-MM-DD, when given.
+pub fn parse_as_of(given: Option<&str>) -> miette::Result<Option<crate::model::date::Date>> {
+    let Some(text) = given else {
+        return Ok(None);
+    };
+    crate::model::date::Date::parse(text)
+        .map(Some)
+        .ok_or_else(|| {
+            miette::miette!(
+                help = "write the date as YYYY-MM-DD, e.g. --as-of 2026-11-15",
+                "--as-of {text:?} is not a date"
+            )
+        })
+}

@@ -5,8 +5,7 @@ use std::path::Path;
 
 use miette::{IntoDiagnostic, Result};
 
-use super::gates::evaluation_date;
-use super::{Context, Outcome};
+use super::{Context, Outcome, parse_as_of};
 use crate::cli::ReportArgs;
 use crate::portfolio::read_and_check;
 use crate::report::{self, Files, TEMPLATES};
@@ -14,7 +13,7 @@ use crate::{gates, output, source};
 
 pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
     let checked = read_and_check(&args.root, args.rev.as_deref())?;
-    let as_of = evaluation_date(args.as_of.as_deref(), &checked, context)?;
+    let as_of = checked.evaluation_date(parse_as_of(args.as_of.as_deref())?, context.today);
     let evaluation = gates::evaluate(&checked.model, as_of);
     let mut report_context = report::build(&checked.model, &evaluation);
     report_context.full_report = args

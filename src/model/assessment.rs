@@ -44,6 +44,16 @@ pub enum Recommendation {
     Sunset,
 }
 
+impl Recommendation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Recommendation::Continue => "continue",
+            Recommendation::Pivot => "pivot",
+            Recommendation::Sunset => "sunset",
+        }
+    }
+}
+
 /// Rounds half away from zero to 2 decimals, as a chairman rounds by hand.
 pub fn round2(value: f64) -> f64 {
     // The small nudge keeps 2.675 (stored as 2.67499…) from rounding down.

@@ -27,6 +27,16 @@ pub enum ResourceType {
     Infrastructure,
 }
 
+impl ResourceType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResourceType::Talent => "talent",
+            ResourceType::Budget => "budget",
+            ResourceType::Infrastructure => "infrastructure",
+        }
+    }
+}
+
 impl Resource {
     pub fn allocated(&self) -> f64 {
         self.allocations.values().sum()

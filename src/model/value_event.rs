@@ -26,6 +26,15 @@ pub enum ValueUnit {
 }
 
 impl ValueUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ValueUnit::Usd => "usd",
+            ValueUnit::UsdPerMonth => "usd-per-month",
+            ValueUnit::Hours => "hours",
+            ValueUnit::HoursPerMonth => "hours-per-month",
+        }
+    }
+
     pub fn is_money(self) -> bool {
         matches!(self, ValueUnit::Usd | ValueUnit::UsdPerMonth)
     }

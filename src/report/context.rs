@@ -358,11 +358,7 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
                 growth_potential: assessment.scores.growth_potential,
                 resource_efficiency: assessment.scores.resource_efficiency,
                 total,
-                recommendation: match assessment.recommendation {
-                    Recommendation::Continue => "continue",
-                    Recommendation::Pivot => "pivot",
-                    Recommendation::Sunset => "sunset",
-                },
+                recommendation: assessment.recommendation.as_str(),
                 rationale: assessment.rationale.clone(),
                 below_viable: assessment.recommendation == Recommendation::Continue
                     && total < thresholds.min_viable_score,
@@ -486,11 +482,7 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
         .map(|resource| ResourceRow {
             id: resource.id.clone(),
             name: resource.name.clone(),
-            kind: match resource.kind {
-                crate::model::resource::ResourceType::Talent => "talent",
-                crate::model::resource::ResourceType::Budget => "budget",
-                crate::model::resource::ResourceType::Infrastructure => "infrastructure",
-            },
+            kind: resource.kind.as_str(),
             unit: resource.unit.clone(),
             capacity: resource.capacity,
             allocated: resource.allocated(),
@@ -567,12 +559,7 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
             initiative: event.initiative.clone(),
             kind: event.kind.clone(),
             amount: event.amount,
-            unit: event.unit.map(|unit| match unit {
-                crate::model::value_event::ValueUnit::Usd => "usd",
-                crate::model::value_event::ValueUnit::UsdPerMonth => "usd-per-month",
-                crate::model::value_event::ValueUnit::Hours => "hours",
-                crate::model::value_event::ValueUnit::HoursPerMonth => "hours-per-month",
-            }),
+            unit: event.unit.map(|unit| unit.as_str()),
             date: event.date.to_string(),
             evidence: event.evidence.clone(),
             captured: event.captured(as_of),

@@ -3,7 +3,7 @@
 //! a leading `'`; numbers are written as numbers.
 
 use super::context::ReportContext;
-use crate::numbers;
+use crate::numbers::figure;
 
 /// A text cell, defused if a spreadsheet would read it as a formula.
 fn text(value: &str) -> String {
@@ -16,10 +16,6 @@ fn text(value: &str) -> String {
 
 fn optional(value: Option<&String>) -> String {
     value.map_or_else(String::new, |value| text(value))
-}
-
-fn figure(value: f64) -> String {
-    numbers::figure(value)
 }
 
 fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
