@@ -790,3 +790,30 @@ fn a_broken_base_governance_fails_closed_and_a_first_one_bootstraps() {
         ]
     );
 }
+
+#[test]
+fn the_human_format_says_what_each_decision_needs_and_who_is_missing() {
+    let (repo, head) = sunset_repo();
+    let reviews = repo.path("reviews.json");
+    std::fs::write(&reviews, json!([approval("b1", &head)]).to_string()).expect("write");
+    let output = folio()
+        .current_dir(repo.root())
+        .args(["diff", ROOT, "--base", "HEAD~1", "--approvals"])
+        .arg(&reviews)
+        .output()
+        .expect("folio runs");
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("sunset-venture omega (ventures/omega.yaml)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("missing: board 1 of 2 (always); approved by b1; still needed from b2, b3"),
+        "{text}"
+    );
+    assert!(
+        text.contains("not approved: 1 required approval(s) missing"),
+        "{text}"
+    );
+}

@@ -1882,3 +1882,35 @@ fn a_terminated_initiative_with_negative_value_fires_no_trigger() {
     assert_eq!(status_of("in-progress"), "advisory");
     assert_eq!(status_of("terminated"), "pass");
 }
+
+#[test]
+fn the_human_format_is_a_table_of_every_result_with_its_reason() {
+    let root = repository().join("tests/fixtures/portfolios/mid-stage");
+    let output = folio()
+        .arg("gates")
+        .arg(&root)
+        .output()
+        .expect("folio runs");
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&output.stdout);
+    let (_, report) = gates_json(&root, &[]);
+    let results = report["results"].as_array().expect("results");
+    assert_eq!(results.len(), GATES.len());
+    // One line per result: its kind, id, status and the JSON's one-line summary.
+    for result in results {
+        let id = result["id"].as_str().expect("an id");
+        let line = text
+            .lines()
+            .find(|line| line.split_whitespace().nth(1) == Some(id))
+            .unwrap_or_else(|| panic!("no line for {id} in {text}"));
+        let words: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(words[0], result["kind"].as_str().expect("a kind"), "{line}");
+        assert_eq!(
+            words[2],
+            result["status"].as_str().expect("a status"),
+            "{line}"
+        );
+        let summary = result["summary"].as_str().expect("a summary");
+        assert!(line.trim_end().ends_with(summary), "{line}");
+    }
+}
