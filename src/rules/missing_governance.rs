@@ -1,7 +1,6 @@
 //! `missing-governance`: the root has no governance.yaml.
 
 use super::Context;
-use super::missing_portfolio::missing;
 use crate::finding::Finding;
 use crate::kind::Kind;
 
@@ -33,5 +32,5 @@ declare_rule! {
 }
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    findings.extend(missing(context, Kind::Governance, &MISSING_GOVERNANCE));
+    findings.extend(context.missing_root_file(Kind::Governance, &MISSING_GOVERNANCE));
 }

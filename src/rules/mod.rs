@@ -329,6 +329,38 @@ impl Context<'_> {
         }
     }
 
+    /// The finding for a root file (portfolio.yaml or governance.yaml) that is missing or holds no
+    /// document. A file that could not be read to the end already has its own finding, and one
+    /// whose document breaks its schema has its schema findings.
+    pub fn missing_root_file(&self, kind: Kind, rule: &'static Rule) -> Option<Finding> {
+        let loaded = self.loaded;
+        if loaded.of_kind(kind).next().is_some() {
+            return None;
+        }
+        let file = format!("{}.yaml", kind.slug());
+        match loaded
+            .files
+            .iter()
+            .find(|path| Kind::of_path(path) == Some(kind))
+        {
+            Some(path) if loaded.parsed.get(path) == Some(&0) => Some(Finding::new(
+                rule,
+                path,
+                "",
+                Position::START,
+                format!("{path} holds no document; expected a {kind} document"),
+            )),
+            Some(_) => None,
+            None => Some(Finding::new(
+                rule,
+                &file,
+                "",
+                Position::START,
+                format!("the portfolio root has no {file}; expected a {kind} document there"),
+            )),
+        }
+    }
+
     /// The position of a node, for findings that name a place in another file.
     pub fn position_of<T>(&self, item: &Item<T>, pointer: &str) -> (String, Position) {
         let document = self.document(item);
