@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::decisions::types::DecisionType;
 use crate::model::conflict::ConflictStatus;
 use crate::model::date::Date;
-use crate::model::governance::DECISION_TYPES;
 use crate::model::initiative::InitiativeStatus;
 use crate::model::venture::VentureStatus;
 use crate::model::{Item, Metrics, Model, Thresholds};
@@ -543,14 +543,21 @@ impl Gates<'_> {
         )
     }
 
+    /// The SOP's playbook: the chairman and the board have members, an escalation path and a
+    /// cadence are written, and decision rights cover the SOP's four decisions. Every other
+    /// decision type falls back to the chairman; the evidence lists which do.
     fn governance_established(&self) -> GateResult {
+        let playbook: Vec<&str> = DecisionType::SOP_PLAYBOOK
+            .iter()
+            .map(|kind| kind.name())
+            .collect();
         let Some(governance) = &self.model.governance else {
             return result(
                 "governance-established",
                 GateKind::Step,
                 Status::Fail,
                 "no valid governance.yaml".into(),
-                json!({ "missing": DECISION_TYPES.iter().map(|(name, _)| *name).collect::<Vec<_>>(), "files": [] }),
+                json!({ "missing_rights": playbook, "files": [] }),
             );
         };
         let covered: BTreeSet<&str> = governance
@@ -558,32 +565,56 @@ impl Gates<'_> {
             .iter()
             .map(|right| right.decision.as_str())
             .collect();
-        let missing: Vec<&str> = DECISION_TYPES
+        let missing: Vec<&str> = playbook
             .iter()
-            .map(|(name, _)| *name)
+            .copied()
             .filter(|name| !covered.contains(name))
             .collect();
+        let to_chairman: Vec<&str> = DecisionType::ALL
+            .iter()
+            .map(|kind| kind.name())
+            .filter(|name| !covered.contains(name))
+            .collect();
+        let unstaffed: Vec<&str> = ["chairman", "board"]
+            .into_iter()
+            .filter(|role| {
+                governance
+                    .roles
+                    .get(*role)
+                    .is_none_or(|role| role.members.is_empty())
+            })
+            .collect();
+        let mut gaps = Vec::new();
+        if !unstaffed.is_empty() {
+            gaps.push(format!("no members for {}", names(&unstaffed)));
+        }
+        if governance.escalation.is_empty() {
+            gaps.push("no escalation path".to_string());
+        }
+        if governance.cadence.is_empty() {
+            gaps.push("no meeting cadence".to_string());
+        }
+        if !missing.is_empty() {
+            gaps.push(format!("no decision right for {}", names(&missing)));
+        }
         result(
             "governance-established",
             GateKind::Step,
-            Status::of(missing.is_empty()),
-            if missing.is_empty() {
+            Status::of(gaps.is_empty()),
+            if gaps.is_empty() {
                 format!(
-                    "decision rights cover all {} decision types",
-                    DECISION_TYPES.len()
+                    "chairman and board staffed, escalation path and cadence written, decision rights for {}",
+                    names(&playbook)
                 )
             } else {
-                format!(
-                    "no decision right for {} of {} decision types: {}",
-                    missing.len(),
-                    DECISION_TYPES.len(),
-                    names(&missing)
-                )
+                gaps.join("; ")
             },
             json!({
-                "covered": DECISION_TYPES.len() - missing.len(),
-                "decision_types": DECISION_TYPES.len(),
-                "missing": missing,
+                "roles_without_members": unstaffed,
+                "escalation": governance.escalation,
+                "meetings": governance.cadence.len(),
+                "missing_rights": missing,
+                "defaults_to_chairman": to_chairman,
                 "files": [governance.file],
             }),
         )
@@ -713,7 +744,7 @@ impl Gates<'_> {
             gaps.push(format!("resources without approved_by: {}", names(&ids)));
         }
         if !governance_established {
-            gaps.push("governance does not cover every decision type".into());
+            gaps.push("governance is not established".into());
         }
         if !ownerless.is_empty() {
             let ids: Vec<&str> = ownerless.iter().map(|i| i.initiative_id.as_str()).collect();

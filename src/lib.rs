@@ -3,8 +3,7 @@
 
 pub mod cli; // the command line, clap derive only
 pub mod commands; // one file per subcommand, wiring the stages
-pub mod condition; // governance `when` conditions (minijinja expressions)
-pub mod decisions; // pure: base model × head model → decisions → required approvals
+pub mod decisions; // pure: a change → decisions (default deny) → approvals under the target's governance
 pub mod finding; // a finding: rule, severity, file, pointer, position, message, help
 pub mod gates; // pure: model + date → entry gates, steps, exit gates, rollback triggers
 pub mod history; // the git walk of `folio log` (git2 only here and in source.rs)

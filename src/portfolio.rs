@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Mutex;
 
-use crate::decisions::Side;
+use crate::decisions::Revision;
 use crate::finding::Findings;
 use crate::load::{self, FileRead, Loaded};
 use crate::model::Model;
@@ -54,10 +54,11 @@ impl Checked {
     }
 
     /// This revision as one side of a change, for `folio diff` and `folio log`.
-    pub fn side(&self) -> Side<'_> {
-        Side {
+    pub fn revision(&self) -> Revision<'_> {
+        Revision {
             loaded: &self.loaded,
             model: &self.model,
+            findings: &self.findings.items,
         }
     }
 }
@@ -142,8 +143,9 @@ pub fn read(
     if let Some(error) = failure.into_inner().ok().flatten() {
         return Err(error.into());
     }
-    let findings = std::mem::take(&mut loaded.findings);
-    let model = Model::build(&loaded.documents);
+    let mut findings = std::mem::take(&mut loaded.findings);
+    let (model, untyped) = Model::build(&loaded.documents);
+    findings.extend(untyped);
     Ok(Checked {
         loaded,
         model,

@@ -54,6 +54,10 @@ fn compile(kind: Kind) -> Result<CompiledSchema, SchemaError> {
     })
 }
 
+fn is_marked_narrative(node: &Value) -> bool {
+    node.get("x-folio-narrative") == Some(&Value::Bool(true))
+}
+
 /// Checks every document of a file against its kind's schema: the findings join the file's,
 /// and each document learns whether it passed.
 pub fn check_file(read: &mut FileRead) -> Result<(), SchemaError> {
@@ -72,6 +76,42 @@ pub fn check_file(read: &mut FileRead) -> Result<(), SchemaError> {
 }
 
 impl CompiledSchema {
+    /// Whether the field at `pointer` (or a field it lies in) is marked narrative
+    /// (`"x-folio-narrative": true`): text for people, whose change decides nothing. A pointer
+    /// the schema does not describe is governed.
+    pub fn is_narrative(&self, pointer: &str) -> bool {
+        let mut node = &self.schema;
+        let tokens = pointer.split('/').skip(1);
+        for token in tokens {
+            node = self.dereference(node);
+            if is_marked_narrative(node) {
+                return true;
+            }
+            let token = token.replace("~1", "/").replace("~0", "~");
+            let next = node
+                .get("properties")
+                .and_then(|properties| properties.get(&token))
+                .or_else(|| token.parse::<usize>().ok().and_then(|_| node.get("items")))
+                .or_else(|| node.get("additionalProperties").filter(|n| n.is_object()));
+            match next {
+                Some(next) => node = next,
+                None => return false,
+            }
+        }
+        is_marked_narrative(self.dereference(node))
+    }
+
+    /// Follows a local `$ref` (`#/$defs/name`), once.
+    fn dereference<'a>(&'a self, node: &'a Value) -> &'a Value {
+        match node.get("$ref").and_then(Value::as_str) {
+            Some(reference) => reference
+                .strip_prefix('#')
+                .and_then(|pointer| self.schema.pointer(pointer))
+                .unwrap_or(node),
+            None => node,
+        }
+    }
+
     /// One finding per violated keyword of one document, and the document as JSON.
     pub fn check(&self, document: &Document) -> (Vec<Finding>, Value) {
         let instance = document.root.to_json();
@@ -293,6 +333,13 @@ fn message_for(error: &ValidationError<'_>, schema: Option<&Value>) -> String {
         ValidationErrorKind::Pattern { pattern } => {
             format!("{value} does not have the expected form; expected it to match {pattern}")
         }
+        ValidationErrorKind::Not { schema: forbidden } => match forbidden.get("enum") {
+            Some(Value::Array(names)) => format!(
+                "{value} is reserved; expected a name other than {}",
+                names.iter().map(show).collect::<Vec<_>>().join(", ")
+            ),
+            _ => format!("{value} is a value this field may not take"),
+        },
         ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. } => {
             let branches = schema
                 .and_then(|schema| schema.get("oneOf").or_else(|| schema.get("anyOf")))

@@ -170,6 +170,8 @@ fn read_bounded(path: &Path) -> Result<Content, SourceError> {
 /// The git repository that holds a portfolio, and where the portfolio sits in it.
 pub struct GitRepository {
     pub(crate) repository: git2::Repository,
+    /// The repository's top folder.
+    top: PathBuf,
     /// The portfolio root relative to the repository's top folder (empty for the top itself).
     prefix: PathBuf,
 }
@@ -208,7 +210,11 @@ impl GitRepository {
             .strip_prefix(&top)
             .map_err(|_| not_a_repository())?
             .to_path_buf();
-        Ok(GitRepository { repository, prefix })
+        Ok(GitRepository {
+            repository,
+            top,
+            prefix,
+        })
     }
 
     /// Resolves a revision (a branch, a tag, `HEAD~2`, a hash) to its commit.
@@ -226,6 +232,68 @@ impl GitRepository {
             id: commit.id().to_string(),
             time: commit.time().seconds(),
         })
+    }
+
+    /// The repository's top folder.
+    pub fn top(&self) -> &Path {
+        &self.top
+    }
+
+    /// Where the portfolio sits in the repository: its root relative to the top folder, with
+    /// `/` separators ("" at the top).
+    pub fn prefix(&self) -> String {
+        self.prefix
+            .components()
+            .map(|part| part.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// The best common ancestor of two commits, if they have one.
+    pub fn merge_base(&self, a: &Commit, b: &Commit) -> Result<Option<Commit>, SourceError> {
+        let (a, b) = (git2::Oid::from_str(&a.id)?, git2::Oid::from_str(&b.id)?);
+        match self.repository.merge_base(a, b) {
+            Ok(oid) => {
+                let commit = self.repository.find_commit(oid)?;
+                Ok(Some(Commit {
+                    id: oid.to_string(),
+                    time: commit.time().seconds(),
+                }))
+            }
+            Err(error) if error.code() == git2::ErrorCode::NotFound => Ok(None),
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// Every path, relative to the repository's top folder, that differs between two commits
+    /// (a tree-to-tree diff: both names of a moved file); from no commit, every path of `to`.
+    pub fn changed_paths(
+        &self,
+        from: Option<&Commit>,
+        to: &Commit,
+    ) -> Result<Vec<String>, SourceError> {
+        let tree_of = |commit: &Commit| -> Result<git2::Tree<'_>, SourceError> {
+            let oid = git2::Oid::from_str(&commit.id)?;
+            Ok(self.repository.find_commit(oid)?.tree()?)
+        };
+        let old = from.map(tree_of).transpose()?;
+        let new = tree_of(to)?;
+        let diff = self
+            .repository
+            .diff_tree_to_tree(old.as_ref(), Some(&new), None)?;
+        let mut paths = std::collections::BTreeSet::new();
+        for delta in diff.deltas() {
+            for file in [delta.old_file(), delta.new_file()] {
+                if let Some(path) = file.path() {
+                    let path: Vec<String> = path
+                        .components()
+                        .map(|part| part.as_os_str().to_string_lossy().to_string())
+                        .collect();
+                    paths.insert(path.join("/"));
+                }
+            }
+        }
+        Ok(paths.into_iter().collect())
     }
 
     /// Every YAML file of the portfolio at `commit`, read from the object database: hidden

@@ -1,5 +1,6 @@
-//! `folio diff`: read base and head from git, classify the decisions, judge them by the base
-//! governance and the pull request's reviews.
+//! `folio diff`: the change a branch makes to its target (merge base → head), read from git,
+//! classified into decisions and judged by the target's governance and the pull request's
+//! reviews.
 
 use std::io::Write;
 
@@ -8,56 +9,70 @@ use miette::{IntoDiagnostic, Result};
 use super::{Context, Outcome};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::decisions::approvals::{Approvers, parse_reviews};
-use crate::decisions::{self, Decision};
+use crate::decisions::{self, Change, Decision, Location, Target};
 use crate::finding::Position;
-use crate::kind::Kind;
 use crate::output::{self, decisions::Report};
-use crate::portfolio::{self, Cache};
-use crate::source::{self, GitRepository};
+use crate::portfolio::{self, Cache, Checked};
+use crate::source::{self, Commit, GitRepository};
 
 pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
     let repository = GitRepository::open(&args.root)?;
-    let base_commit = repository.resolve(&args.base)?;
+    let target_commit = repository.resolve(&args.base)?;
     let head_commit = repository.resolve(&args.head)?;
+    let merge_base = repository.merge_base(&target_commit, &head_commit)?;
     // Files the change leaves alone are read and checked once.
     let cache = Cache::default();
-    let base_files = repository.read(&base_commit, &|_, _| false)?;
-    let base = portfolio::read(base_files, Some(base_commit.clone()), &cache)?;
-    let head_files = repository.read(&head_commit, &|path, blob| cache.has(path, blob))?;
-    let head = portfolio::read(head_files, Some(head_commit.clone()), &cache)?;
+    let read = |commit: &Commit| -> Result<Checked> {
+        let files = repository.read(commit, &|path, blob| cache.has(path, blob))?;
+        Ok(portfolio::read(files, Some(commit.clone()), &cache)?)
+    };
+    let base = match &merge_base {
+        Some(commit) => read(commit)?,
+        None => portfolio::read(Vec::new(), None, &cache)?,
+    };
+    let head = {
+        let files = repository.read(&head_commit, &|path, blob| cache.has(path, blob))?;
+        portfolio::check(files, Some(head_commit.clone()), &cache)?
+    };
+    let target_read;
+    let target = if merge_base.as_ref().map(|commit| &commit.id) == Some(&target_commit.id) {
+        &base
+    } else {
+        target_read = read(&target_commit)?;
+        &target_read
+    };
 
     let reviews = match &args.approvals {
         Some(path) => parse_reviews(&source::read_text(path)?)?,
         None => Vec::new(),
     };
     let approvers = Approvers::from_reviews(&reviews, &head_commit.id, args.author.as_deref());
-    let mut decisions = decisions::classify(base.side(), head.side());
-    let governance = base.model.governance.as_ref().map(|item| &item.value);
-    let has_governance_file = base
-        .loaded
-        .files
-        .iter()
-        .any(|file| Kind::of_path(file) == Some(Kind::Governance));
-    let note = match (governance, has_governance_file) {
-        (Some(governance), _) => {
-            decisions::judge(&mut decisions, Some(governance), &approvers);
-            None
-        }
-        (None, true) => {
-            decisions::judge_unreadable_governance(&mut decisions);
-            Some("the base revision's governance.yaml breaks its schema: nothing can be approved until it is repaired".to_string())
-        }
-        (None, false) => Some(
-            "the base revision has no governance.yaml (a first governance), so no approval can be required"
-                .to_string(),
-        ),
+    let paths = repository.changed_paths(merge_base.as_ref(), &head_commit)?;
+    let prefix = repository.prefix();
+    let change = Change {
+        base: base.revision(),
+        head: head.revision(),
+        paths: &paths,
+        prefix: &prefix,
     };
+    let mut verdict = decisions::decide(
+        &change,
+        &Target::of(&target.loaded, &target.model),
+        &approvers,
+    );
+    if merge_base.is_none() {
+        let unrelated =
+            "the head shares no history with the target, so everything it holds counts as added";
+        verdict.note = Some(match verdict.note.take() {
+            Some(note) => format!("{unrelated}; {note}"),
+            None => unrelated.to_string(),
+        });
+    }
     let report = Report {
-        base: &base_commit.id,
+        base: merge_base.as_ref().map_or("", |commit| commit.id.as_str()),
+        target: &target_commit.id,
         head: &head_commit.id,
-        approved: decisions::approved(&decisions),
-        decisions: &decisions,
-        note,
+        verdict: &verdict,
     };
     let format = args.format.unwrap_or(if context.github_actions {
         DiffFormat::Github
@@ -71,7 +86,14 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
         DiffFormat::Github => {
             let root = std::path::absolute(&args.root).into_diagnostic()?;
             let place = |decision: &Decision| {
-                let side = if decision.in_base { &base } else { &head };
+                let side = match decision.location {
+                    Location::Head => &head,
+                    Location::Base => &base,
+                    Location::Repository => {
+                        let path = repository.top().join(&decision.file);
+                        return (output::relative_to(&path, &context.cwd), Position::START);
+                    }
+                };
                 let position = side
                     .loaded
                     .documents
@@ -89,7 +111,7 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
         }
     }
     .into_diagnostic()?;
-    Ok(if report.approved {
+    Ok(if verdict.approved {
         Outcome::Clean
     } else {
         Outcome::Failed

@@ -1,5 +1,7 @@
-//! `folio log`: the decisions of each main-line commit, and the approvals history shows for
-//! them (who merged, `Approved-by:` trailers), judged by each commit's parent's governance.
+//! `folio log`: the decisions of each main-line commit, judged by the same code as `folio
+//! diff` — each commit against its first parent, by the parent's governance — with the
+//! approvals history shows (who merged, `Approved-by:` trailers). That evidence is *claimed*:
+//! anyone can write a commit's author or trailers.
 
 use std::io::Write;
 
@@ -9,10 +11,11 @@ use serde::Serialize;
 use super::{Context, Outcome};
 use crate::cli::{LogArgs, LogFormat};
 use crate::decisions::approvals::Approvers;
-use crate::decisions::{self, Decision};
+use crate::decisions::{self, Change, Target, Verdict};
 use crate::history;
 use crate::markdown;
 use crate::model::date::Date;
+use crate::output;
 use crate::portfolio::{self, Cache, Checked};
 use crate::source::{Commit, GitRepository};
 
@@ -20,7 +23,10 @@ use crate::source::{Commit, GitRepository};
 struct Entry {
     commit: String,
     date: String,
-    decisions: Vec<Decision>,
+    /// Where the approvals come from: `claimed` (commit metadata, which anyone can write).
+    evidence: &'static str,
+    #[serde(flatten)]
+    verdict: Verdict,
 }
 
 #[derive(Serialize)]
@@ -32,37 +38,47 @@ pub fn run(args: &LogArgs, _context: &Context, out: &mut dyn Write) -> Result<Ou
     let repository = GitRepository::open(&args.root)?;
     let range = args.range.as_deref().unwrap_or("HEAD");
     let main_line = history::main_line(&repository, range)?;
-    // Each file is read and checked once, however many commits hold it.
+    let prefix = repository.prefix();
+    // Each file is read and checked once, however many commits hold it; a commit checked as
+    // the parent of the one before is the head of the next.
     let cache = Cache::default();
-    let read = |commit: &Commit| -> Result<Checked> {
+    let check = |commit: &Commit| -> Result<Checked> {
         let files = repository.read(commit, &|path, blob| cache.has(path, blob))?;
-        Ok(portfolio::read(files, Some(commit.clone()), &cache)?)
+        Ok(portfolio::check(files, Some(commit.clone()), &cache)?)
     };
     let mut entries = Vec::new();
+    let mut carried: Option<Checked> = None;
     for logged in &main_line {
-        let head = read(&logged.commit)?;
-        let base = match &logged.parent {
-            Some(parent) => read(parent)?,
-            None => portfolio::read(Vec::new(), None, &cache)?,
+        let head = match carried.take() {
+            Some(checked) => checked,
+            None => check(&logged.commit)?,
         };
-        let mut decisions = decisions::classify(base.side(), head.side());
-        if decisions.is_empty() {
-            continue;
+        let base = match &logged.parent {
+            Some(parent) => check(parent)?,
+            None => portfolio::check(Vec::new(), None, &cache)?,
+        };
+        let paths = repository.changed_paths(logged.parent.as_ref(), &logged.commit)?;
+        let change = Change {
+            base: base.revision(),
+            head: head.revision(),
+            paths: &paths,
+            prefix: &prefix,
+        };
+        let approvers = Approvers::from_history(logged.people.clone());
+        let verdict =
+            decisions::decide(&change, &Target::of(&base.loaded, &base.model), &approvers);
+        if !verdict.decisions.is_empty() || !verdict.blocked.is_empty() {
+            entries.push(Entry {
+                commit: logged.commit.id.clone(),
+                date: Date::from_days_since_epoch(logged.commit.time.div_euclid(86_400))
+                    .to_string(),
+                evidence: "claimed",
+                verdict,
+            });
         }
-        let governance = base.model.governance.as_ref().map(|item| &item.value);
-        let approvers = governance
-            .map(|governance| Approvers::from_history(&logged.people, governance))
-            .unwrap_or_default();
-        decisions::judge(&mut decisions, governance, &approvers);
-        entries.push(Entry {
-            commit: logged.commit.id.clone(),
-            date: Date::from_days_since_epoch(logged.commit.time.div_euclid(86_400)).to_string(),
-            decisions,
-        });
+        carried = logged.parent.is_some().then_some(base);
     }
-    let approved = entries
-        .iter()
-        .all(|entry| decisions::approved(&entry.decisions));
+    let approved = entries.iter().all(|entry| entry.verdict.approved);
     match args.format {
         LogFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &Log { commits: entries }).into_diagnostic()?;
@@ -84,49 +100,28 @@ fn write_markdown(entries: &[Entry], out: &mut dyn Write) -> std::io::Result<()>
     }
     writeln!(
         out,
-        "| date | commit | decision | subject | requires | approved by |"
+        "Approvals here are *claimed*: they come from who merged each commit and its `Approved-by:` trailers, which anyone can write."
     )?;
-    writeln!(out, "|---|---|---|---|---|---|")?;
     for entry in entries {
-        for decision in &entry.decisions {
-            let requires = if decision.requires.is_empty() {
-                "no approval needed".to_string()
+        let verdict = &entry.verdict;
+        writeln!(
+            out,
+            "\n## {} `{}`: {}\n",
+            entry.date,
+            entry.commit.get(..7).unwrap_or(&entry.commit),
+            if verdict.approved {
+                "approved"
             } else {
-                decision
-                    .requires
-                    .iter()
-                    .map(|r| {
-                        format!(
-                            "{} {} {} of {}",
-                            if r.satisfied { "✅" } else { "❌" },
-                            markdown::cell(&r.role),
-                            r.approved_by.len().min(r.quorum as usize),
-                            r.quorum
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("<br>")
-            };
-            let approved_by: Vec<String> = decision
-                .requires
-                .iter()
-                .flat_map(|r| r.approved_by.iter().map(|login| markdown::handle(login)))
-                .collect();
-            writeln!(
-                out,
-                "| {} | `{}` | `{}` | {} | {} | {} |",
-                entry.date,
-                entry.commit.get(..7).unwrap_or(&entry.commit),
-                decision.kind,
-                markdown::cell(&decision.subject),
-                requires,
-                if approved_by.is_empty() {
-                    "—".to_string()
-                } else {
-                    approved_by.join(", ")
-                }
-            )?;
+                "not approved"
+            }
+        )?;
+        if let Some(note) = &verdict.note {
+            writeln!(out, "> {}\n", markdown::cell(note))?;
         }
+        for reason in &verdict.blocked {
+            writeln!(out, "- cannot be approved: {}", markdown::cell(reason))?;
+        }
+        output::decisions::write_table(&verdict.decisions, out)?;
     }
     Ok(())
 }

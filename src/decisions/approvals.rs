@@ -1,11 +1,11 @@
-//! Approvals from a pull request's reviews (the JSON list GitHub's REST API returns): which
-//! logins approved the head commit.
+//! Who approved a change: from a pull request's reviews (the JSON list GitHub's REST API
+//! returns), or from what history shows (the merger, `Approved-by:` trailers).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 
-use crate::model::governance::{Governance, Member};
+use crate::model::governance::Member;
 
 /// One review, as GitHub's `GET /repos/{owner}/{repo}/pulls/{n}/reviews` returns it (only the
 /// fields folio reads).
@@ -39,17 +39,33 @@ pub fn parse_reviews(text: &str) -> Result<Vec<Review>, ReviewsError> {
     })
 }
 
-/// The logins (lower-cased) whose approval counts.
-#[derive(Debug, Clone, Default)]
-pub struct Approvers {
-    logins: BTreeSet<String>,
+/// Who approved the change, as far as folio can tell.
+#[derive(Debug, Clone)]
+pub enum Approvers {
+    /// From a pull request's reviews: the logins (lower-cased) whose approval counts, and those
+    /// whose latest approval was given on an older commit.
+    Reviews {
+        logins: BTreeSet<String>,
+        stale: BTreeSet<String>,
+    },
+    /// From history: the people a commit names (its author, `Approved-by:` trailers).
+    History { people: Vec<Person> },
+}
+
+impl Default for Approvers {
+    fn default() -> Approvers {
+        Approvers::Reviews {
+            logins: BTreeSet::new(),
+            stale: BTreeSet::new(),
+        }
+    }
 }
 
 impl Approvers {
     /// A review counts when it is its reviewer's latest review that decides (approved, changes
     /// requested or dismissed: a later plain comment does not withdraw an approval, as on
     /// GitHub), it approves, it was given on the head commit, and the reviewer is not the
-    /// author.
+    /// author. A latest approval on another commit is remembered as stale.
     pub fn from_reviews(reviews: &[Review], head_commit: &str, author: Option<&str>) -> Approvers {
         let mut ordered: Vec<(usize, &Review)> = reviews.iter().enumerate().collect();
         // GitHub lists reviews oldest first; submission times, when given, settle it.
@@ -67,37 +83,53 @@ impl Approvers {
             }
         }
         let author = author.map(str::to_lowercase);
-        let logins = latest
-            .into_iter()
-            .filter(|(login, review)| {
-                review.state == "APPROVED"
-                    && review.commit_id.as_deref() == Some(head_commit)
-                    && author.as_deref() != Some(login.as_str())
-            })
-            .map(|(login, _)| login)
-            .collect();
-        Approvers { logins }
-    }
-
-    /// Approvals found in history: the people who merged or signed off a commit (its author,
-    /// its `Approved-by:` trailers), recognised as members of the governance's roles by GitHub
-    /// handle (also inside a GitHub no-reply address), email, or exact name.
-    pub fn from_history(people: &[Person], governance: &Governance) -> Approvers {
         let mut logins = BTreeSet::new();
-        let members = governance.roles.values().flat_map(|role| &role.members);
-        for member in members {
-            if people.iter().any(|person| person.is(member)) {
-                if let Some(key) = member.github.as_ref().or(member.email.as_ref()) {
-                    logins.insert(key.to_lowercase());
-                }
+        let mut stale = BTreeSet::new();
+        for (login, review) in latest {
+            if review.state != "APPROVED" || author.as_deref() == Some(login.as_str()) {
+                continue;
+            }
+            if review.commit_id.as_deref() == Some(head_commit) {
+                logins.insert(login);
+            } else {
+                stale.insert(login);
             }
         }
-        Approvers { logins }
+        Approvers::Reviews { logins, stale }
     }
 
-    /// Whether this member (by GitHub handle, or email for members without one) approved.
-    pub fn approved(&self, login: &str) -> bool {
-        self.logins.contains(&login.to_lowercase())
+    /// Approvals found in history: the people who merged or signed off a commit, recognised as
+    /// members by GitHub handle (also inside a GitHub no-reply address), e-mail, or exact name.
+    pub fn from_history(people: Vec<Person>) -> Approvers {
+        Approvers::History { people }
+    }
+
+    /// Whether this member approved.
+    pub fn approved(&self, member: &Member) -> bool {
+        match self {
+            Approvers::Reviews { logins, .. } => member
+                .github
+                .as_ref()
+                .is_some_and(|github| logins.contains(&github.to_lowercase())),
+            Approvers::History { people } => people.iter().any(|person| person.is(member)),
+        }
+    }
+
+    /// Whether this member's latest approval was given on an older commit.
+    pub fn stale(&self, member: &Member) -> bool {
+        match self {
+            Approvers::Reviews { stale, .. } => member
+                .github
+                .as_ref()
+                .is_some_and(|github| stale.contains(&github.to_lowercase())),
+            Approvers::History { .. } => false,
+        }
+    }
+
+    /// Whether a member without a GitHub login can approve this way (only history knows
+    /// people by e-mail or name).
+    pub fn knows_people_without_login(&self) -> bool {
+        matches!(self, Approvers::History { .. })
     }
 }
 
@@ -175,6 +207,7 @@ impl Person {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Governance;
 
     #[test]
     fn people_in_history_are_recognised_as_members() {
@@ -193,12 +226,13 @@ mod tests {
             email: Some("1234+EMarsh@users.noreply.github.com".into()),
             login: None,
         });
-        let approvers = Approvers::from_history(&people, &governance);
-        assert!(approvers.approved("emarsh"));
-        assert!(approvers.approved("henrik@lund.example"));
-        assert!(approvers.approved("gokafor"));
-        let stranger = [Person::parse("Mallory <mallory@evil.example>")];
-        assert!(!Approvers::from_history(&stranger, &governance).approved("emarsh"));
+        let approvers = Approvers::from_history(people);
+        let member = |role: &str, index: usize| &governance.roles[role].members[index];
+        assert!(approvers.approved(member("chairman", 0)));
+        assert!(approvers.approved(member("board", 0)));
+        assert!(approvers.approved(member("board", 1)));
+        let stranger = vec![Person::parse("Mallory <mallory@evil.example>")];
+        assert!(!Approvers::from_history(stranger).approved(member("chairman", 0)));
     }
 
     fn review(login: &str, state: &str, commit: &str, at: &str) -> Review {
@@ -228,9 +262,15 @@ mod tests {
             review("Author", "APPROVED", "head", "2026-11-01T10:00:00Z"),
         ];
         let approvers = Approvers::from_reviews(&reviews, "head", Some("author"));
-        assert!(approvers.approved("CHAIR"));
-        assert!(!approvers.approved("board1"));
-        assert!(!approvers.approved("stale"));
-        assert!(!approvers.approved("author"));
+        let member = |login: &str| Member {
+            name: login.into(),
+            github: Some(login.into()),
+            email: None,
+        };
+        assert!(approvers.approved(&member("CHAIR")));
+        assert!(!approvers.approved(&member("board1")));
+        assert!(!approvers.approved(&member("stale")));
+        assert!(approvers.stale(&member("stale")));
+        assert!(!approvers.approved(&member("author")));
     }
 }

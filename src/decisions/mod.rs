@@ -1,47 +1,111 @@
-//! Pure: a change between two revisions of the portfolio (base → head), read as the decisions
-//! it makes, and the approvals each one needs under the **base** governance.
+//! Pure: a change between two revisions (the merge base → the head), read as the decisions it
+//! makes, and the approvals each one needs under the target branch's governance.
+//!
+//! Default deny: every change to a governed field is some decision (`amend-record` when no
+//! other type takes it), and whatever folio cannot classify, read, price or evaluate requires
+//! an approval instead of waiving one. `folio diff` and `folio log` both decide through
+//! [`decide`].
 
 pub mod approvals;
+pub mod condition;
+pub mod facts;
+mod judge;
+pub mod records;
+pub mod types;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
+use globset::{GlobBuilder, GlobSetBuilder};
 use serde::Serialize;
-use serde_json::{Map, Value, json};
 
-use crate::condition;
+use crate::finding::{Finding, Severity};
 use crate::kind::Kind;
 use crate::load::Loaded;
-use crate::model::conflict::ConflictStatus;
-use crate::model::resource::Resource;
-use crate::model::venture::VentureStatus;
-use crate::model::{Governance, Item, Model};
+use crate::model::governance::DEFAULT_PROTECTED_PATHS;
+use crate::model::{Governance, Model};
+use crate::rules::Family;
 use approvals::Approvers;
+use facts::Facts;
+use records::{Detected, Transition};
+use types::{DecisionType, RECORD_DETECTORS};
 
-/// One revision of the portfolio: its documents (for positions and raw comparisons) and model.
+/// One revision of the portfolio, read and checked.
 #[derive(Clone, Copy)]
-pub struct Side<'a> {
+pub struct Revision<'a> {
     pub loaded: &'a Loaded,
     pub model: &'a Model,
+    /// Its findings: for the head, every rule's; the base needs none.
+    pub findings: &'a [Finding],
+}
+
+/// A change to judge.
+pub struct Change<'a> {
+    /// The merge base: where the branch left its target.
+    pub base: Revision<'a>,
+    pub head: Revision<'a>,
+    /// Every path the change touches, relative to the repository's top folder.
+    pub paths: &'a [String],
+    /// The portfolio root relative to the repository's top folder ("" at the top).
+    pub prefix: &'a str,
+}
+
+/// Where a decision's file is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Location {
+    /// The head revision, relative to the portfolio root.
+    #[default]
+    Head,
+    /// The base revision (a removed record), relative to the portfolio root.
+    Base,
+    /// A path relative to the repository's top folder (a protected path).
+    Repository,
 }
 
 /// A decision the change makes.
 #[derive(Debug, Clone, Serialize)]
 pub struct Decision {
     #[serde(rename = "type")]
-    pub kind: &'static str,
-    /// The id of what the decision is about (a venture, an initiative, `portfolio.yaml`…).
+    pub kind: DecisionType,
+    /// What the decision is about: an id, `portfolio`, `governance`, a path.
     pub subject: String,
-    /// The file that makes it: in head, or in base when the file was removed.
+    /// The file that makes it (see `location`).
     pub file: String,
+    /// One sentence naming the decision and its facts.
+    pub summary: String,
+    /// The facts its `when` conditions read.
+    pub facts: Facts,
+    pub requires: Vec<Requirement>,
+    /// Why folio cannot classify the change, when it cannot: the chairman decides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unreadable: Option<String>,
     /// The node that changed, in `file` (for annotations).
     #[serde(skip)]
     pub pointer: String,
-    /// Whether `file` is read from the base revision (a removed file).
     #[serde(skip)]
-    pub in_base: bool,
-    /// The facts its `when` conditions read.
-    pub facts: Map<String, Value>,
-    pub requires: Vec<Requirement>,
+    pub location: Location,
+}
+
+impl Decision {
+    pub fn new(
+        kind: DecisionType,
+        subject: &str,
+        file: &str,
+        location: Location,
+        facts: Facts,
+        summary: String,
+    ) -> Decision {
+        Decision {
+            kind,
+            subject: subject.to_string(),
+            file: file.to_string(),
+            summary,
+            facts,
+            requires: Vec::new(),
+            unreadable: None,
+            pointer: String::new(),
+            location,
+        }
+    }
 }
 
 /// An approval a decision needs: `quorum` distinct members of `role`.
@@ -49,25 +113,141 @@ pub struct Decision {
 pub struct Requirement {
     pub role: String,
     pub quorum: u64,
-    /// The members of the role who approved the head commit.
+    /// The members of the role whose approval counts (GitHub logins; a name for a member
+    /// recognised in history without one).
     pub approved_by: Vec<String>,
     pub satisfied: bool,
-    /// Why it is required: the condition that held, or the approval the file claims.
+    /// Why it is required: the condition that held, the approval the file claims, or why
+    /// folio could not tell.
     pub because: String,
-    /// The members who could still approve (GitHub handles).
+    /// The members who could still approve (GitHub logins).
     pub still_needed: Vec<String>,
+    /// Members without a GitHub login, by name: they cannot approve a pull request.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub without_login: Vec<String>,
+    /// Members whose approval was given on an older commit, and no longer counts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stale: Vec<String>,
 }
 
-/// Every decision of base → head, in a stable order, without their requirements yet.
-pub fn classify(base: Side<'_>, head: Side<'_>) -> Vec<Decision> {
+/// The rules a change is judged by: the target branch's governance.
+pub enum Target<'a> {
+    /// The target has no governance file (a repository's first governance): nothing can be
+    /// required.
+    Bootstrap,
+    /// The target's governance cannot be read: nothing can be approved.
+    Unreadable(String),
+    Governed(&'a Governance),
+}
+
+impl<'a> Target<'a> {
+    /// The governance a revision holds, as the judge of changes merging into it.
+    pub fn of(loaded: &'a Loaded, model: &'a Model) -> Target<'a> {
+        let files: Vec<&str> = loaded
+            .files
+            .iter()
+            .filter(|file| Kind::of_path(file) == Some(Kind::Governance))
+            .map(String::as_str)
+            .collect();
+        if files.is_empty() {
+            return Target::Bootstrap;
+        }
+        let documents = loaded.of_kind(Kind::Governance).count();
+        match &model.governance {
+            Some(governance) if files.len() == 1 && documents == 1 => {
+                Target::Governed(&governance.value)
+            }
+            Some(_) => Target::Unreadable(format!(
+                "the target holds more than one governance document ({}): folio cannot tell which one rules, so nothing can be approved until there is one",
+                files.join(", ")
+            )),
+            None => Target::Unreadable(format!(
+                "the target's {} cannot be read (a syntax or schema error): nothing can be approved until it is repaired",
+                files.join(", ")
+            )),
+        }
+    }
+
+    fn protected_paths(&self) -> Vec<&str> {
+        match self {
+            Target::Governed(governance) => governance.protected_paths(),
+            _ => DEFAULT_PROTECTED_PATHS.to_vec(),
+        }
+    }
+}
+
+/// The judgement of a change.
+#[derive(Debug, Serialize)]
+pub struct Verdict {
+    pub decisions: Vec<Decision>,
+    pub approved: bool,
+    /// Why the change cannot be approved whatever the reviews say (an error in the head's
+    /// governance.yaml or portfolio.yaml).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub blocked: Vec<String>,
+    /// What the reader should know about how the change was judged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Reads the change as decisions and judges them by the target's governance.
+pub fn decide(change: &Change<'_>, target: &Target<'_>, approvers: &Approvers) -> Verdict {
+    let mut decisions = classify(change, &target.protected_paths());
+    judge::judge(&mut decisions, target, approvers);
+    let blocked = blocked(&change.head);
+    let approved = blocked.is_empty()
+        && decisions
+            .iter()
+            .flat_map(|decision| &decision.requires)
+            .all(|requirement| requirement.satisfied);
+    let note = match target {
+        Target::Bootstrap => Some(
+            "the target has no governance.yaml (a first governance), so no approval can be required"
+                .to_string(),
+        ),
+        Target::Unreadable(reason) => Some(reason.clone()),
+        Target::Governed(_) => None,
+    };
+    Verdict {
+        decisions,
+        approved,
+        blocked,
+        note,
+    }
+}
+
+/// Every decision of the change, in a stable order, without requirements yet.
+pub fn classify(change: &Change<'_>, protected_paths: &[&str]) -> Vec<Decision> {
+    let currency = change
+        .head
+        .model
+        .portfolio
+        .as_ref()
+        .or(change.base.model.portfolio.as_ref())
+        .map_or("USD", |portfolio| portfolio.currency.as_str());
     let mut decisions = Vec::new();
-    ventures(base.model, head.model, &mut decisions);
-    initiatives(base.model, head.model, &mut decisions);
-    resources(base.model, head.model, &mut decisions);
-    conflicts(base.model, head.model, &mut decisions);
-    rollbacks(base.model, head.model, &mut decisions);
-    thresholds(base.model, head.model, &mut decisions);
-    governance(base.loaded, head.loaded, &mut decisions);
+
+    let base_records = records::records(change.base.loaded, change.base.model);
+    let head_records = records::records(change.head.loaded, change.head.model);
+    for record_change in records::changes(&base_records, &head_records) {
+        let mut detected = Detected::new(currency);
+        for detect in RECORD_DETECTORS {
+            detect(&record_change, &mut detected);
+        }
+        types::amend_leftover(&record_change, &mut detected);
+        decisions.extend(detected.decisions);
+    }
+
+    let changed_files = portfolio_files(change);
+    let governance_files: Vec<(String, bool)> = changed_files
+        .iter()
+        .filter(|file| Kind::of_path(file) == Some(Kind::Governance))
+        .map(|file| (file.clone(), change.head.loaded.files.contains(file)))
+        .collect();
+    decisions.extend(types::governance_change(&governance_files));
+    decisions.extend(unreadable_files(change, &changed_files));
+    decisions.extend(protected(change, protected_paths, &governance_files));
+
     decisions.sort_by(|a, b| {
         (a.file.as_str(), a.kind, a.subject.as_str()).cmp(&(
             b.file.as_str(),
@@ -78,406 +258,127 @@ pub fn classify(base: Side<'_>, head: Side<'_>) -> Vec<Decision> {
     decisions
 }
 
-fn decision<T>(
-    kind: &'static str,
-    subject: &str,
-    item: &Item<T>,
-    pointer: &str,
-    facts: Value,
-) -> Decision {
-    Decision {
-        kind,
-        subject: subject.to_string(),
-        file: item.file.clone(),
-        pointer: pointer.to_string(),
-        in_base: false,
-        facts: match facts {
-            Value::Object(map) => map,
-            _ => Map::new(),
-        },
-        requires: Vec::new(),
-    }
-}
-
-fn ventures(base: &Model, head: &Model, out: &mut Vec<Decision>) {
-    for venture in &head.ventures {
-        let id = venture.id.as_str();
-        match base.venture(id) {
-            None => out.push(decision(
-                "add-venture",
-                id,
-                venture,
-                "/id",
-                json!({ "venture": id, "status": venture.status.as_str() }),
-            )),
-            Some(before) if before.status != venture.status => {
-                if venture.status == VentureStatus::Sunset {
-                    out.push(decision(
-                        "sunset-venture",
-                        id,
-                        venture,
-                        "/status",
-                        json!({ "venture": id }),
-                    ));
-                } else {
-                    out.push(decision(
-                        "change-venture-status",
-                        id,
-                        venture,
-                        "/status",
-                        json!({ "venture": id, "from": before.status.as_str(), "to": venture.status.as_str() }),
-                    ));
-                }
+/// The changed paths that lie in the portfolio, relative to its root.
+fn portfolio_files(change: &Change<'_>) -> BTreeSet<String> {
+    change
+        .paths
+        .iter()
+        .filter_map(|path| {
+            if change.prefix.is_empty() {
+                Some(path.as_str())
+            } else {
+                path.strip_prefix(change.prefix)?.strip_prefix('/')
             }
-            Some(_) => {}
-        }
-    }
-    // A venture whose file is gone is sunset; a file renamed with the same id is neither.
-    for venture in &base.ventures {
-        if head.venture(&venture.id).is_none() {
-            let mut removed = decision(
-                "sunset-venture",
-                &venture.id,
-                venture,
-                "",
-                json!({ "venture": venture.id }),
-            );
-            removed.in_base = true;
-            out.push(removed);
-        }
-    }
-}
-
-fn initiatives(base: &Model, head: &Model, out: &mut Vec<Decision>) {
-    for initiative in &head.initiatives {
-        let id = initiative.initiative_id.as_str();
-        let before = base.initiative(id);
-        let budget = initiative.budget.unwrap_or(0.0);
-        if initiative.status.is_active() && before.is_none_or(|before| !before.status.is_active()) {
-            out.push(decision(
-                "launch-initiative",
-                id,
-                initiative,
-                "/status",
-                json!({ "initiative": id, "budget": budget, "ventures": initiative.ventures }),
-            ));
-        }
-        if let Some(before) = before {
-            let previous = before.budget.unwrap_or(0.0);
-            if budget > previous {
-                out.push(decision(
-                    "change-initiative-budget",
-                    id,
-                    initiative,
-                    "/budget",
-                    json!({ "initiative": id, "budget": budget, "increase": budget - previous }),
-                ));
-            }
-        }
-        record_approval(
-            "initiative",
-            id,
-            initiative,
-            initiative.approved_by.as_deref(),
-            before.and_then(|before| before.approved_by.as_deref()),
-            out,
-        );
-    }
-}
-
-/// A `record-approval` when `approved_by` is added or changed.
-fn record_approval<T>(
-    kind: &str,
-    id: &str,
-    item: &Item<T>,
-    now: Option<&str>,
-    before: Option<&str>,
-    out: &mut Vec<Decision>,
-) {
-    if let Some(role) = now.filter(|role| Some(*role) != before) {
-        out.push(decision(
-            "record-approval",
-            id,
-            item,
-            "/approved_by",
-            json!({ "role": role, "artifact": id, "kind": kind }),
-        ));
-    }
-}
-
-/// Σ|Δ allocation| / 2, over every venture either revision allocates to.
-pub fn moved(before: &Resource, after: &Resource) -> f64 {
-    let ventures: BTreeSet<&String> = before
-        .allocations
-        .keys()
-        .chain(after.allocations.keys())
-        .collect();
-    ventures
-        .into_iter()
-        .map(|venture| {
-            let was = before.allocations.get(venture).copied().unwrap_or(0.0);
-            let is = after.allocations.get(venture).copied().unwrap_or(0.0);
-            (is - was).abs()
         })
-        .sum::<f64>()
-        / 2.0
+        .map(str::to_string)
+        .collect()
 }
 
-fn resources(base: &Model, head: &Model, out: &mut Vec<Decision>) {
-    let before_of: BTreeMap<&str, &Item<Resource>> = base
-        .resources
-        .iter()
-        .map(|resource| (resource.id.as_str(), resource))
-        .collect();
-    for resource in &head.resources {
-        let id = resource.id.as_str();
-        let before = before_of.get(id).copied();
-        if let Some(before) = before.filter(|before| before.allocations != resource.allocations) {
-            let moved = moved(before, resource);
-            let shift_pct = if before.capacity > 0.0 {
-                moved / before.capacity * 100.0
-            } else if moved > 0.0 {
-                100.0
-            } else {
-                0.0
-            };
-            let amount = match resource.unit.as_str() {
-                "usd" => moved,
-                "usd-per-month" => moved * 12.0,
-                _ => moved * resource.unit_cost.unwrap_or(0.0) * 12.0,
-            };
-            out.push(decision(
-                "reallocate-resources",
-                id,
-                resource,
-                "/allocations",
-                json!({ "resource": id, "shift_pct": shift_pct, "moved": moved, "amount": amount }),
-            ));
+/// An `amend-record` that needs the chairman for each changed record file that the head cannot
+/// read (a reading or schema error): folio cannot tell what its change decides.
+fn unreadable_files(change: &Change<'_>, changed: &BTreeSet<String>) -> Vec<Decision> {
+    let mut decisions = Vec::new();
+    for file in changed {
+        let Some(kind) = Kind::of_path(file) else {
+            continue;
+        };
+        if kind.is_singleton() || !change.head.loaded.files.contains(file) {
+            continue;
         }
-        record_approval(
-            "resource",
-            id,
-            resource,
-            resource.approved_by.as_deref(),
-            before.and_then(|before| before.approved_by.as_deref()),
-            out,
-        );
+        let unreadable = change.head.findings.iter().find(|finding| {
+            finding.file == *file
+                && finding.severity == Severity::Error
+                && matches!(finding.rule.family, Family::Reading | Family::Schema)
+        });
+        if let Some(finding) = unreadable {
+            let transition = if change.base.loaded.files.contains(file) {
+                Transition::Changed
+            } else {
+                Transition::Added
+            };
+            let reason = format!(
+                "{} [{}] at line {}",
+                finding.message, finding.rule.name, finding.position.line
+            );
+            decisions.push(types::amend_unreadable(file, kind, transition, &reason));
+        }
     }
+    decisions
 }
 
-fn conflicts(base: &Model, head: &Model, out: &mut Vec<Decision>) {
-    let before_of: BTreeMap<&str, _> = base
-        .conflicts
-        .iter()
-        .map(|conflict| (conflict.id.as_str(), conflict))
-        .collect();
-    for conflict in &head.conflicts {
-        let id = conflict.id.as_str();
-        let before = before_of.get(id).copied();
-        let was = before.map(|before| before.status);
-        if conflict.status != ConflictStatus::Open && was != Some(conflict.status) {
-            if conflict.status == ConflictStatus::Escalated {
-                out.push(decision(
-                    "escalate-conflict",
-                    id,
-                    conflict,
-                    "/status",
-                    json!({ "conflict": id }),
-                ));
-            } else {
-                out.push(decision(
-                    "resolve-conflict",
-                    id,
-                    conflict,
-                    "/status",
-                    json!({ "conflict": id, "escalated": was == Some(ConflictStatus::Escalated) }),
-                ));
+/// A `change-governance` for each changed path that the target's `protected_paths` protect.
+fn protected(
+    change: &Change<'_>,
+    patterns: &[&str],
+    governance_files: &[(String, bool)],
+) -> Vec<Decision> {
+    let mut decisions = Vec::new();
+    let mut builder = GlobSetBuilder::new();
+    let mut kept = Vec::new();
+    for pattern in patterns {
+        match GlobBuilder::new(pattern).literal_separator(true).build() {
+            Ok(glob) => {
+                builder.add(glob);
+                kept.push(*pattern);
             }
-        }
-        record_approval(
-            "conflict",
-            id,
-            conflict,
-            conflict.approved_by.as_deref(),
-            before.and_then(|before| before.approved_by.as_deref()),
-            out,
-        );
-    }
-}
-
-fn rollbacks(base: &Model, head: &Model, out: &mut Vec<Decision>) {
-    let known: BTreeSet<&str> = base
-        .rollbacks
-        .iter()
-        .map(|rollback| rollback.id.as_str())
-        .collect();
-    for rollback in &head.rollbacks {
-        if !known.contains(rollback.id.as_str()) {
-            out.push(decision(
-                "declare-rollback",
-                &rollback.id,
-                rollback,
-                "/id",
-                json!({ "rollback": rollback.id, "trigger": rollback.trigger }),
-            ));
-        }
-    }
-}
-
-fn thresholds(base: &Model, head: &Model, out: &mut Vec<Decision>) {
-    let as_map = |model: &Model| match serde_json::to_value(model.thresholds()) {
-        Ok(Value::Object(map)) => map,
-        _ => Map::new(),
-    };
-    let (before, after) = (as_map(base), as_map(head));
-    let changed: Vec<&String> = after
-        .iter()
-        .filter(|(key, value)| before.get(*key) != Some(value))
-        .map(|(key, _)| key)
-        .collect();
-    if changed.is_empty() {
-        return;
-    }
-    if let Some(portfolio) = &head.portfolio {
-        out.push(decision(
-            "change-thresholds",
-            "thresholds",
-            portfolio,
-            "/thresholds",
-            json!({ "changed": changed }),
-        ));
-    }
-}
-
-fn governance(base: &Loaded, head: &Loaded, out: &mut Vec<Decision>) {
-    let document = |loaded: &Loaded| {
-        loaded
-            .of_kind(Kind::Governance)
-            .next()
-            .map(|document| (document.file.clone(), document.root.to_json()))
-    };
-    let (before, after) = (document(base), document(head));
-    if before.as_ref().map(|(_, json)| json) == after.as_ref().map(|(_, json)| json) {
-        return;
-    }
-    let (file, in_base) = match (&after, &before) {
-        (Some((file, _)), _) => (file.clone(), false),
-        (None, Some((file, _))) => (file.clone(), true),
-        (None, None) => return,
-    };
-    out.push(Decision {
-        kind: "change-governance",
-        subject: "governance".into(),
-        file,
-        pointer: String::new(),
-        in_base,
-        facts: Map::new(),
-        requires: Vec::new(),
-    });
-}
-
-/// Works out what each decision requires under the base governance, and who has approved.
-pub fn judge(decisions: &mut [Decision], governance: Option<&Governance>, approvers: &Approvers) {
-    let Some(governance) = governance else {
-        return;
-    };
-    for decision in decisions.iter_mut() {
-        let facts = Value::Object(decision.facts.clone());
-        let mut required: Vec<(String, String)> = Vec::new();
-        for right in governance
-            .decision_rights
-            .iter()
-            .filter(|right| right.decision == decision.kind)
-        {
-            for approval in &right.approvals {
-                let because = match &approval.when {
-                    None => Some("always".to_string()),
-                    Some(when) => match condition::evaluate(when, &facts) {
-                        Ok(true) => Some(format!("when {when}")),
-                        Ok(false) => None,
-                        // A condition that cannot be evaluated cannot waive an approval.
-                        Err(error) => Some(format!(
-                            "condition {when:?} could not be evaluated ({})",
-                            error.message
-                        )),
-                    },
-                };
-                if let Some(because) = because {
-                    required.push((approval.role.clone(), because));
+            Err(error) => {
+                if !change.paths.is_empty() {
+                    let mut decision = types::protected_path("protected_paths", pattern);
+                    decision.summary = format!(
+                        "changes files that the protected path {pattern:?} may cover ({})",
+                        error.kind()
+                    );
+                    decision.unreadable = Some(format!(
+                        "the protected path {pattern:?} is not a valid glob, so folio cannot tell which files it protects"
+                    ));
+                    decisions.push(decision);
                 }
             }
         }
-        if decision.kind == "record-approval" {
-            if let Some(role) = decision.facts.get("role").and_then(Value::as_str) {
-                required.push((
-                    role.to_string(),
-                    format!("the file claims approved_by: {role}"),
-                ));
-            }
-        }
-        let mut seen = BTreeSet::new();
-        decision.requires = required
-            .into_iter()
-            .filter(|(role, _)| seen.insert(role.clone()))
-            .map(|(role, because)| requirement(governance, &role, because, approvers))
-            .collect();
     }
-}
-
-fn requirement(
-    governance: &Governance,
-    role: &str,
-    because: String,
-    approvers: &Approvers,
-) -> Requirement {
-    let (members, quorum) = match governance.roles.get(role) {
-        Some(definition) => (
-            definition
-                .members
-                .iter()
-                .filter_map(|member| member.github.clone().or_else(|| member.email.clone()))
-                .collect::<Vec<_>>(),
-            definition.quorum,
-        ),
-        // A role the base does not define: nobody can approve for it.
-        None => (Vec::new(), 1),
+    let Ok(set) = builder.build() else {
+        return decisions;
     };
-    let (approved_by, still_needed): (Vec<String>, Vec<String>) = members
-        .into_iter()
-        .partition(|member| approvers.approved(member));
-    Requirement {
-        role: role.to_string(),
-        quorum,
-        satisfied: approved_by.len() as u64 >= quorum,
-        approved_by,
-        because,
-        still_needed,
+    let governance_paths: Vec<String> = governance_files
+        .iter()
+        .map(|(file, _)| repository_path(change.prefix, file))
+        .collect();
+    for path in change.paths {
+        if governance_paths.contains(path) {
+            continue;
+        }
+        if let Some(index) = set.matches(path).first() {
+            decisions.push(types::protected_path(path, kept[*index]));
+        }
+    }
+    decisions
+}
+
+/// A portfolio file's path relative to the repository's top folder.
+pub fn repository_path(prefix: &str, file: &str) -> String {
+    if prefix.is_empty() {
+        file.to_string()
+    } else {
+        format!("{prefix}/{file}")
     }
 }
 
-/// When the base holds a governance.yaml that folio cannot read (it breaks its schema), nobody
-/// can be checked as an approver: every decision then needs the chairman, and cannot get it,
-/// until governance is repaired. Failing closed keeps a broken file from waving changes through.
-pub fn judge_unreadable_governance(decisions: &mut [Decision]) {
-    for decision in decisions.iter_mut() {
-        decision.requires = vec![Requirement {
-            role: "chairman".into(),
-            quorum: 1,
-            approved_by: Vec::new(),
-            satisfied: false,
-            because: "the base governance.yaml breaks its schema, so no approval can be checked"
-                .into(),
-            still_needed: Vec::new(),
-        }];
-    }
-}
-
-/// Whether every requirement of every decision is met.
-pub fn approved(decisions: &[Decision]) -> bool {
-    decisions.iter().all(|decision| {
-        decision
-            .requires
-            .iter()
-            .all(|requirement| requirement.satisfied)
-    })
+/// Why the head cannot be approved: every error in its governance.yaml or portfolio.yaml (a
+/// second document or file, a schema error, a missing file…), since its rules are what a merge
+/// would put in force.
+fn blocked(head: &Revision<'_>) -> Vec<String> {
+    let mut reasons: Vec<String> = head
+        .findings
+        .iter()
+        .filter(|finding| finding.severity == Severity::Error)
+        .filter(|finding| Kind::of_path(&finding.file).is_some_and(Kind::is_singleton))
+        .map(|finding| {
+            format!(
+                "{}:{}: {} [{}]",
+                finding.file, finding.position.line, finding.message, finding.rule.name
+            )
+        })
+        .collect();
+    reasons.dedup();
+    reasons
 }

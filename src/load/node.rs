@@ -132,6 +132,11 @@ impl Node {
             NodeValue::Null => Value::Null,
             NodeValue::Bool(flag) => Value::Bool(*flag),
             NodeValue::Int(number) => Value::Number((*number).into()),
+            // A whole number written as a float (`2.0`) is the integer 2, as JSON Schema says,
+            // so that `type: integer` fields reach the model as integers.
+            NodeValue::Float(number) if number.fract() == 0.0 && number.abs() < 9.0e15 => {
+                Value::Number((*number as i64).into())
+            }
             NodeValue::Float(number) => match Number::from_f64(*number) {
                 Some(number) => Value::Number(number),
                 None => Value::String(non_finite_spelling(*number).to_string()),

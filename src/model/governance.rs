@@ -1,4 +1,6 @@
-//! The Governance document: roles and their members, decision rights, escalation and cadence.
+//! The Governance document: roles and their members, decision rights, escalation, cadence and
+//! the paths whose change is a governance decision; and the groups (initiative owners, venture
+//! leads) that the portfolio's data names.
 
 use std::collections::BTreeMap;
 
@@ -12,6 +14,8 @@ pub struct Governance {
     pub escalation: Vec<String>,
     #[serde(default)]
     pub cadence: Vec<Meeting>,
+    /// Globs relative to the repository's top folder; `None` means the default.
+    pub protected_paths: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -30,6 +34,18 @@ pub struct Member {
     pub name: String,
     pub github: Option<String>,
     pub email: Option<String>,
+}
+
+impl Member {
+    /// Who this member is, for counting distinct people: the GitHub login, else the e-mail
+    /// (both compared case-insensitively, as GitHub and mail do), else the name.
+    pub fn identity(&self) -> String {
+        match (&self.github, &self.email) {
+            (Some(login), _) => format!("github:{}", login.to_lowercase()),
+            (None, Some(email)) => format!("email:{}", email.to_lowercase()),
+            (None, None) => format!("name:{}", self.name),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -54,36 +70,44 @@ pub struct Meeting {
     pub attendees: Vec<String>,
 }
 
-/// The authority that names no role: whoever owns the initiative.
-pub const INITIATIVE_OWNER: &str = "initiative-owner";
+/// The paths protected when governance does not say: the workflows that judge pull requests.
+pub const DEFAULT_PROTECTED_PATHS: [&str; 1] = [".github/**"];
 
-/// The decision types of DESIGN.md "Decisions and approvals", each with the facts its `when`
-/// conditions may use.
-pub const DECISION_TYPES: [(&str, &[&str]); 12] = [
-    ("launch-initiative", &["initiative", "budget", "ventures"]),
-    (
-        "change-initiative-budget",
-        &["initiative", "budget", "increase"],
-    ),
-    (
-        "reallocate-resources",
-        &["resource", "shift_pct", "moved", "amount"],
-    ),
-    ("add-venture", &["venture", "status"]),
-    ("sunset-venture", &["venture"]),
-    ("change-venture-status", &["venture", "from", "to"]),
-    ("escalate-conflict", &["conflict"]),
-    ("resolve-conflict", &["conflict", "escalated"]),
-    ("record-approval", &["role", "artifact"]),
-    ("change-thresholds", &["changed"]),
-    ("change-governance", &[]),
-    ("declare-rollback", &["rollback", "trigger"]),
-];
+impl Governance {
+    /// The protected path globs in force.
+    pub fn protected_paths(&self) -> Vec<&str> {
+        match &self.protected_paths {
+            Some(paths) => paths.iter().map(String::as_str).collect(),
+            None => DEFAULT_PROTECTED_PATHS.to_vec(),
+        }
+    }
+}
 
-/// The facts of a decision type, or `None` for a type DESIGN.md does not define.
-pub fn facts_of(decision: &str) -> Option<&'static [&'static str]> {
-    DECISION_TYPES
-        .iter()
-        .find(|(name, _)| *name == decision)
-        .map(|(_, facts)| *facts)
+/// People named by the portfolio's data rather than listed in governance: valid wherever a role
+/// is (authority, escalation, cadence), except in approvals, which need GitHub logins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// Each initiative's `owner`.
+    InitiativeOwners,
+    /// Each venture's `lead`.
+    VentureLeads,
+}
+
+impl Group {
+    /// The group a name stands for, singular or plural.
+    pub fn parse(name: &str) -> Option<Group> {
+        match name {
+            "initiative-owner" | "initiative-owners" => Some(Group::InitiativeOwners),
+            "venture-lead" | "venture-leads" => Some(Group::VentureLeads),
+            _ => None,
+        }
+    }
+
+    /// What the group stands for, in messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Group::InitiativeOwners => "the owners of the initiatives (each initiative's `owner`)",
+            Group::VentureLeads => "the leads of the ventures (each venture's `lead`)",
+        }
+    }
 }

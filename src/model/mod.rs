@@ -19,8 +19,10 @@ use std::ops::Deref;
 
 use serde::de::DeserializeOwned;
 
+use crate::finding::Finding;
 use crate::kind::Kind;
 use crate::load::Document;
+use crate::rules;
 pub use assessment::Assessment;
 pub use conflict::Conflict;
 pub use governance::Governance;
@@ -82,35 +84,42 @@ pub struct Model {
 
 impl Model {
     /// Types every document that passed its schema. A second Portfolio or Governance document
-    /// is left out: `duplicate-id` reports it.
-    pub fn build(documents: &[Document]) -> Model {
+    /// is left out: `duplicate-id` reports it. A schema-valid document that its type cannot
+    /// hold (a number too large for a count) is never dropped silently: it gets a `schema`
+    /// finding.
+    pub fn build(documents: &[Document]) -> (Model, Vec<Finding>) {
         let mut model = Model::default();
+        let mut findings = Vec::new();
         for (index, document) in documents.iter().enumerate() {
             let Some(json) = document.json.as_deref() else {
                 continue;
             };
+            let mut typed = Typer {
+                index,
+                document,
+                json,
+                findings: &mut findings,
+            };
             match document.kind {
                 Kind::Portfolio => {
                     if model.portfolio.is_none() {
-                        model.portfolio = typed(index, &document.file, json);
+                        model.portfolio = typed.typed();
                     }
                 }
                 Kind::Governance => {
                     if model.governance.is_none() {
-                        model.governance = typed(index, &document.file, json);
+                        model.governance = typed.typed();
                     }
                 }
-                Kind::Venture => model.ventures.extend(typed(index, &document.file, json)),
-                Kind::Assessment => model.assessments.extend(typed(index, &document.file, json)),
-                Kind::Synergy => model.synergies.extend(typed(index, &document.file, json)),
-                Kind::Conflict => model.conflicts.extend(typed(index, &document.file, json)),
-                Kind::Initiative => model.initiatives.extend(typed(index, &document.file, json)),
-                Kind::Resource => model.resources.extend(typed(index, &document.file, json)),
-                Kind::ValueEvent => model
-                    .value_events
-                    .extend(typed(index, &document.file, json)),
-                Kind::Metrics => model.metrics.extend(typed(index, &document.file, json)),
-                Kind::Rollback => model.rollbacks.extend(typed(index, &document.file, json)),
+                Kind::Venture => model.ventures.extend(typed.typed()),
+                Kind::Assessment => model.assessments.extend(typed.typed()),
+                Kind::Synergy => model.synergies.extend(typed.typed()),
+                Kind::Conflict => model.conflicts.extend(typed.typed()),
+                Kind::Initiative => model.initiatives.extend(typed.typed()),
+                Kind::Resource => model.resources.extend(typed.typed()),
+                Kind::ValueEvent => model.value_events.extend(typed.typed()),
+                Kind::Metrics => model.metrics.extend(typed.typed()),
+                Kind::Rollback => model.rollbacks.extend(typed.typed()),
             }
         }
         for (position, venture) in model.ventures.iter().enumerate() {
@@ -125,7 +134,7 @@ impl Model {
                 .entry(initiative.initiative_id.clone())
                 .or_insert(position);
         }
-        model
+        (model, findings)
     }
 
     /// The thresholds in force: the portfolio's overrides over the SOP's defaults.
@@ -159,16 +168,35 @@ impl Model {
     }
 }
 
-/// A schema-valid document as its type. The schema is stricter than the types, so this only
-/// fails on a bug; such a document is left out rather than guessed at.
-fn typed<T: DeserializeOwned>(
-    document: usize,
-    file: &str,
-    json: &serde_json::Value,
-) -> Option<Item<T>> {
-    T::deserialize(json).ok().map(|value| Item {
-        document,
-        file: file.to_string(),
-        value,
-    })
+/// Types one schema-valid document, reporting a value its type cannot hold.
+struct Typer<'a> {
+    index: usize,
+    document: &'a Document,
+    json: &'a serde_json::Value,
+    findings: &'a mut Vec<Finding>,
+}
+
+impl Typer<'_> {
+    fn typed<T: DeserializeOwned>(&mut self) -> Option<Item<T>> {
+        match T::deserialize(self.json) {
+            Ok(value) => Some(Item {
+                document: self.index,
+                file: self.document.file.clone(),
+                value,
+            }),
+            Err(error) => {
+                self.findings.push(Finding::new(
+                    &rules::SCHEMA,
+                    &self.document.file,
+                    "",
+                    self.document.position(""),
+                    format!(
+                        "folio cannot hold this {} document: {error}; expected values within the schema's ranges",
+                        self.document.kind
+                    ),
+                ));
+                None
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::decisions::{Decision, Requirement};
+use crate::decisions::{Decision, Requirement, Verdict};
 use crate::finding::Position;
 use crate::markdown;
 
@@ -15,17 +15,32 @@ pub const MARKER: &str = "<!-- folio:decisions -->";
 /// What `folio diff` reports.
 #[derive(Debug, Serialize)]
 pub struct Report<'a> {
+    /// The merge base: where the change starts ("" when the head shares no history with the
+    /// target).
     pub base: &'a str,
+    /// The tip of the branch the change merges into, whose governance judges it.
+    pub target: &'a str,
     pub head: &'a str,
-    pub decisions: &'a [Decision],
-    pub approved: bool,
-    /// Set when the base revision has no valid governance, so no approval can be required.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    #[serde(flatten)]
+    pub verdict: &'a Verdict,
 }
 
 fn short(commit: &str) -> &str {
     commit.get(..7).unwrap_or(commit)
+}
+
+/// "abc1234 → def5678, judged by the governance of 0123abc".
+fn span(report: &Report<'_>) -> String {
+    format!(
+        "{} → {}, judged by the governance of {}",
+        if report.base.is_empty() {
+            "(no common history)"
+        } else {
+            short(report.base)
+        },
+        short(report.head),
+        short(report.target)
+    )
 }
 
 fn missing(decisions: &[Decision]) -> usize {
@@ -48,24 +63,22 @@ fn tally(requirement: &Requirement) -> String {
 }
 
 pub fn write_human(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "decisions from {} to {}",
-        short(report.base),
-        short(report.head)
-    )?;
-    if let Some(note) = &report.note {
+    let verdict = report.verdict;
+    writeln!(out, "decisions of {}", span(report))?;
+    if let Some(note) = &verdict.note {
         writeln!(out, "note: {note}")?;
     }
-    if report.decisions.is_empty() {
-        writeln!(out, "\nno decisions: nothing to approve")?;
-        return Ok(());
+    for reason in &verdict.blocked {
+        writeln!(out, "blocked: {reason}")?;
     }
-    for decision in report.decisions {
+    if verdict.decisions.is_empty() {
+        writeln!(out, "\nno decisions: nothing to approve")?;
+    }
+    for decision in &verdict.decisions {
         writeln!(
             out,
-            "\n{} {} ({})",
-            decision.kind, decision.subject, decision.file
+            "\n{} {} ({})\n  {}",
+            decision.kind, decision.subject, decision.file, decision.summary
         )?;
         if decision.requires.is_empty() {
             writeln!(out, "  no approval needed")?;
@@ -76,35 +89,53 @@ pub fn write_human(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             } else {
                 "missing"
             };
-            writeln!(
-                out,
-                "  {mark}: {} {} ({}){}{}",
+            let mut line = format!(
+                "  {mark}: {} {} ({})",
                 requirement.role,
                 tally(requirement),
-                requirement.because,
-                if requirement.approved_by.is_empty() {
-                    String::new()
-                } else {
-                    format!("; approved by {}", requirement.approved_by.join(", "))
-                },
-                if requirement.satisfied || requirement.still_needed.is_empty() {
-                    String::new()
-                } else {
-                    format!(
+                requirement.because
+            );
+            if !requirement.approved_by.is_empty() {
+                line.push_str(&format!(
+                    "; approved by {}",
+                    requirement.approved_by.join(", ")
+                ));
+            }
+            if !requirement.satisfied {
+                if !requirement.still_needed.is_empty() {
+                    line.push_str(&format!(
                         "; still needed from {}",
                         requirement.still_needed.join(", ")
-                    )
+                    ));
                 }
-            )?;
+                if !requirement.stale.is_empty() {
+                    line.push_str(&format!(
+                        "; approved an older commit: {}",
+                        requirement.stale.join(", ")
+                    ));
+                }
+                if !requirement.without_login.is_empty() {
+                    line.push_str(&format!(
+                        "; no GitHub login, cannot approve: {}",
+                        requirement.without_login.join(", ")
+                    ));
+                }
+            }
+            writeln!(out, "{line}")?;
         }
     }
-    let missing = missing(report.decisions);
-    if report.approved {
+    if verdict.approved {
         writeln!(out, "\napproved: every required approval is given")
+    } else if !verdict.blocked.is_empty() {
+        writeln!(
+            out,
+            "\nnot approved: the head's governance.yaml or portfolio.yaml has errors"
+        )
     } else {
         writeln!(
             out,
-            "\nnot approved: {missing} required approval(s) missing"
+            "\nnot approved: {} required approval(s) missing",
+            missing(&verdict.decisions)
         )
     }
 }
@@ -116,13 +147,23 @@ pub fn write_json(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
 
 /// The sticky pull-request comment: a stable marker, a verdict and a table of decisions.
 pub fn write_markdown(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let verdict = report.verdict;
     writeln!(out, "{MARKER}")?;
     writeln!(out, "### folio: the decisions in this pull request\n")?;
-    let count = report.decisions.len();
-    let missing = missing(report.decisions);
-    if count == 0 {
+    let count = verdict.decisions.len();
+    let missing = missing(&verdict.decisions);
+    if !verdict.blocked.is_empty() {
+        writeln!(
+            out,
+            "**Cannot be approved.** The head's governance.yaml or portfolio.yaml has errors; fix them first:\n"
+        )?;
+        for reason in &verdict.blocked {
+            writeln!(out, "- {}", markdown::cell(reason))?;
+        }
+        writeln!(out)?;
+    } else if count == 0 {
         writeln!(out, "This change makes no decision: nothing to approve.")?;
-    } else if report.approved {
+    } else if verdict.approved {
         writeln!(
             out,
             "**Approved.** Every approval that the {count} decision(s) need is given."
@@ -133,18 +174,26 @@ pub fn write_markdown(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()
             "**Waiting for approval.** {missing} required approval(s) missing for {count} decision(s). Approve the pull request (on its latest commit) to decide."
         )?;
     }
-    if let Some(note) = &report.note {
+    if let Some(note) = &verdict.note {
         writeln!(out, "\n> {}", markdown::cell(note))?;
     }
-    if count > 0 {
-        writeln!(out)?;
-        writeln!(
-            out,
-            "| decision | subject | file | requires | approved by | still needed |"
-        )?;
-        writeln!(out, "|---|---|---|---|---|---|")?;
+    write_table(&verdict.decisions, out)?;
+    writeln!(out, "\n<sub>The change {}.</sub>", span(report))
+}
+
+/// The decisions as a Markdown table: what each decides, what it requires, who approved and
+/// who is still needed.
+pub fn write_table(decisions: &[Decision], out: &mut dyn Write) -> io::Result<()> {
+    if decisions.is_empty() {
+        return Ok(());
     }
-    for decision in report.decisions {
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| decision | what it decides | requires | approved by | still needed |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|")?;
+    for decision in decisions {
         let cells = |pick: &dyn Fn(&Requirement) -> String| {
             if decision.requires.is_empty() {
                 "—".to_string()
@@ -157,55 +206,63 @@ pub fn write_markdown(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()
                     .join("<br>")
             }
         };
-        let requires = cells(&|r| {
-            format!(
-                "{} {} {} ({})",
-                if r.satisfied { "✅" } else { "⏳" },
-                markdown::cell(&r.role),
-                tally(r),
-                markdown::cell(&r.because)
-            )
-        });
-        let approved_by = cells(&|r| handles(&r.approved_by));
+        let requires = if decision.requires.is_empty() {
+            "no approval needed".to_string()
+        } else {
+            cells(&|r| {
+                format!(
+                    "{} {} {} ({})",
+                    if r.satisfied { "✅" } else { "⏳" },
+                    markdown::cell(&r.role),
+                    tally(r),
+                    markdown::cell(&r.because)
+                )
+            })
+        };
+        let approved_by = cells(&|r| people(&r.approved_by, &[], &[]));
         let still_needed = cells(&|r| {
             if r.satisfied {
                 "—".to_string()
             } else {
-                handles(&r.still_needed)
+                people(&r.still_needed, &r.stale, &r.without_login)
             }
         });
         writeln!(
             out,
-            "| `{}` | {} | {} | {} | {} | {} |",
+            "| `{}` | {} ({}) | {} | {} | {} |",
             decision.kind,
-            markdown::cell(&decision.subject),
+            markdown::cell(&decision.summary),
             markdown::cell(&decision.file),
-            if decision.requires.is_empty() {
-                "no approval needed".to_string()
-            } else {
-                requires
-            },
+            requires,
             approved_by,
             still_needed
         )?;
     }
-    writeln!(
-        out,
-        "\n<sub>Base {} → head {}. Rules are read from the base revision.</sub>",
-        short(report.base),
-        short(report.head)
-    )
+    Ok(())
 }
 
-fn handles(logins: &[String]) -> String {
-    if logins.is_empty() {
+/// People in a cell: GitHub logins as handles that ping nobody, those whose approval is on an
+/// older commit marked, and members without a login by name.
+fn people(logins: &[String], stale: &[String], without_login: &[String]) -> String {
+    let mut shown: Vec<String> = logins
+        .iter()
+        .map(|login| {
+            if stale.contains(login) {
+                format!("{} (approved an older commit)", markdown::handle(login))
+            } else {
+                markdown::handle(login)
+            }
+        })
+        .collect();
+    shown.extend(
+        without_login
+            .iter()
+            .map(|name| format!("{} (no GitHub login, cannot approve)", markdown::cell(name))),
+    );
+    if shown.is_empty() {
         "—".into()
     } else {
-        logins
-            .iter()
-            .map(|login| markdown::handle(login))
-            .collect::<Vec<_>>()
-            .join(", ")
+        shown.join(", ")
     }
 }
 
@@ -217,7 +274,15 @@ pub fn write_github(
     place: &dyn Fn(&Decision) -> (String, Position),
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    for decision in report.decisions {
+    let verdict = report.verdict;
+    for reason in &verdict.blocked {
+        writeln!(
+            out,
+            "::error title=folio::{}",
+            super::github::escape_data(&format!("cannot be approved: {reason}"))
+        )?;
+    }
+    for decision in &verdict.decisions {
         let (path, position) = place(decision);
         let waiting: Vec<String> = decision
             .requires
@@ -229,17 +294,17 @@ pub fn write_github(
             (
                 "notice",
                 format!(
-                    "{} {}: no approval missing",
-                    decision.kind, decision.subject
+                    "{}: {}: no approval missing",
+                    decision.kind, decision.summary
                 ),
             )
         } else {
             (
                 "error",
                 format!(
-                    "{} {}: waiting for {}",
+                    "{}: {}: waiting for {}",
                     decision.kind,
-                    decision.subject,
+                    decision.summary,
                     waiting.join(", ")
                 ),
             )
@@ -250,14 +315,19 @@ pub fn write_github(
             super::github::escape_property(&path),
             position.line,
             position.column,
-            super::github::escape_property(decision.kind),
+            super::github::escape_property(decision.kind.name()),
             super::github::escape_data(&message)
         )?;
     }
-    let missing = missing(report.decisions);
     writeln!(
         out,
-        "folio: {} decision(s), {missing} required approval(s) missing",
-        report.decisions.len()
+        "folio: {} decision(s), {} required approval(s) missing{}",
+        verdict.decisions.len(),
+        missing(&verdict.decisions),
+        if verdict.blocked.is_empty() {
+            ""
+        } else {
+            "; the head cannot be approved until its errors are fixed"
+        }
     )
 }

@@ -1,20 +1,27 @@
-//! `invalid-condition`: a governance `when` that does not parse or reads unknown facts.
+//! `invalid-condition`: a governance `when` that cannot be judged: it does not parse, reads a
+//! fact its decision type lacks, compares values of different types or yields no true/false.
 
 use super::Context;
-use crate::condition;
+use crate::decisions::condition;
+use crate::decisions::types::DecisionType;
 use crate::finding::{Finding, Position};
-use crate::model::governance::facts_of;
 
 declare_rule! {
-    /// Checks that every `when` condition of governance.yaml parses as a minijinja expression
-    /// and reads only the facts of its decision type (for example `budget`, `ventures` and
-    /// `initiative` for launch-initiative; `shift_pct`, `moved`, `amount` and `resource` for
-    /// reallocate-resources).
+    /// Checks that every `when` condition of governance.yaml can be judged: it parses as a
+    /// minijinja expression, reads only the facts of its decision type (for example `budget`,
+    /// `ventures` and `initiative` for launch-initiative; `kind`, `id`, `change` and `fields`
+    /// for amend-record), compares a number with a number and a text with a text, and yields
+    /// true or false. Conditions may use facts, numbers, texts, true/false, lists, `not`, `and`,
+    /// `or`, comparisons, `in`, arithmetic, `x if c else y` and the filters `length`, `lower`,
+    /// `upper` and `abs`.
     ///
     /// ## Why
     ///
-    /// A condition that cannot be evaluated cannot say whether an approval is needed; one that
-    /// reads a fact the decision does not have is never true, so the approval is never asked.
+    /// A condition that cannot be judged cannot say whether an approval is needed, so
+    /// `folio diff` requires the approval it guards (it fails closed): a misspelt fact such as
+    /// `budgett > 10000` or a comparison with a text such as `budget > "10000"` would otherwise
+    /// never be true, and the approval never asked. This rule says so before a pull request
+    /// finds out.
     ///
     /// ## Example
     ///
@@ -37,7 +44,7 @@ declare_rule! {
         name: "invalid-condition",
         severity: Error,
         family: Process,
-        summary: "a governance `when` condition does not parse or reads unknown facts",
+        summary: "a governance `when` condition cannot be judged (syntax, unknown fact, mixed types, not true/false)",
         help: "write a minijinja expression over the decision's facts, e.g. `budget > 10000`",
         check: Some(check),
     };
@@ -49,48 +56,27 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     };
     let document = context.document(governance);
     for (index, right) in governance.decision_rights.iter().enumerate() {
+        // An unknown decision type has its own rule; its facts are unknown here.
+        let Some(kind) = DecisionType::parse(&right.decision) else {
+            continue;
+        };
         for (position, approval) in right.approvals.iter().enumerate() {
             let Some(when) = &approval.when else {
                 continue;
             };
             let pointer = format!("/decision_rights/{index}/approvals/{position}/when");
-            match condition::parse(when) {
-                Err(error) => {
-                    let at = inside(document, &pointer, when, error.offset);
-                    findings.push(Finding::new(
-                        &INVALID_CONDITION,
-                        &document.file,
-                        &pointer,
-                        at,
-                        format!("condition {when:?} does not parse: {}", error.message),
-                    ));
-                }
-                Ok(variables) => {
-                    // An unknown decision type has its own rule; its facts are unknown here.
-                    let Some(facts) = facts_of(&right.decision) else {
-                        continue;
-                    };
-                    let unknown: Vec<&String> = variables
-                        .iter()
-                        .filter(|variable| !facts.contains(&variable.as_str()))
-                        .collect();
-                    if let Some(first) = unknown.first() {
-                        let offered = if facts.is_empty() {
-                            "it has no facts, so no condition applies".to_string()
-                        } else {
-                            format!("expected one of {}", facts.join(", "))
-                        };
-                        findings.push(context.at(
-                            &INVALID_CONDITION,
-                            governance,
-                            &pointer,
-                            format!(
-                                "condition {when:?} reads {first:?}, which a {} decision does not have; {offered}",
-                                right.decision
-                            ),
-                        ));
-                    }
-                }
+            if let Err(error) = condition::check(when, kind.facts()) {
+                let at = inside(document, &pointer, when, error.offset);
+                findings.push(Finding::new(
+                    &INVALID_CONDITION,
+                    &document.file,
+                    &pointer,
+                    at,
+                    format!(
+                        "condition {when:?} of {kind} cannot be judged: {}",
+                        error.message
+                    ),
+                ));
             }
         }
     }

@@ -38,6 +38,7 @@ mod baseline_missing;
 mod continue_below_viable_score;
 mod critical_venture_underallocated;
 mod duplicate_id;
+mod duplicate_member;
 mod duplicate_venture_in_list;
 mod id_filename_mismatch;
 mod invalid_condition;
@@ -65,6 +66,7 @@ pub use baseline_missing::BASELINE_MISSING;
 pub use continue_below_viable_score::CONTINUE_BELOW_VIABLE_SCORE;
 pub use critical_venture_underallocated::CRITICAL_VENTURE_UNDERALLOCATED;
 pub use duplicate_id::DUPLICATE_ID;
+pub use duplicate_member::DUPLICATE_MEMBER;
 pub use duplicate_venture_in_list::DUPLICATE_VENTURE_IN_LIST;
 pub use id_filename_mismatch::ID_FILENAME_MISMATCH;
 pub use invalid_condition::INVALID_CONDITION;
@@ -228,6 +230,7 @@ pub static RULES: &[&Rule] = &[
     &UNKNOWN_RESOURCE,
     &UNKNOWN_ROLE,
     &DUPLICATE_VENTURE_IN_LIST,
+    &DUPLICATE_MEMBER,
     &STALE_TOTAL,
     &STALE_NET_SCORE,
     &WEIGHTS_NOT_NORMALISED,

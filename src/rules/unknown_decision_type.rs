@@ -1,21 +1,23 @@
 //! `unknown-decision-type`: a decision right for a decision folio does not know.
 
 use super::{Context, expected_one_of};
+use crate::decisions::types::DecisionType;
 use crate::finding::Finding;
-use crate::model::governance::{DECISION_TYPES, facts_of};
 use crate::suggest::closest;
 
 declare_rule! {
     /// Checks that every `decision` in governance.yaml's `decision_rights` is one of the
-    /// twelve decision types folio reads a pull request as: launch-initiative,
+    /// thirteen decision types folio reads a pull request as: launch-initiative,
     /// change-initiative-budget, reallocate-resources, add-venture, sunset-venture,
     /// change-venture-status, escalate-conflict, resolve-conflict, record-approval,
-    /// change-thresholds, change-governance, declare-rollback.
+    /// change-thresholds, change-governance, declare-rollback, and amend-record (every other
+    /// change to a governed field, and records added or removed without another decision).
     ///
     /// ## Why
     ///
-    /// A right for a decision type that never occurs protects nothing: the decision it was
-    /// meant for (spelt differently) goes through without the approval.
+    /// A right for a decision type that never occurs protects nothing, and the decision it was
+    /// meant for (spelt differently) has no right of its own, so it falls back to the chairman:
+    /// the rule the governance meant to write is not the one in force.
     ///
     /// ## Example
     ///
@@ -33,13 +35,13 @@ declare_rule! {
     ///
     /// ## Fix
     ///
-    /// Use one of the twelve decision types.
+    /// Use one of the thirteen decision types.
     pub static UNKNOWN_DECISION_TYPE = {
         name: "unknown-decision-type",
         severity: Error,
         family: Process,
         summary: "a decision right names a decision type that does not exist",
-        help: "use one of the twelve decision types (`folio explain unknown-decision-type`)",
+        help: "use one of the thirteen decision types (`folio explain unknown-decision-type`)",
         check: Some(check),
     };
 }
@@ -48,9 +50,9 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let Some(governance) = &context.model.governance else {
         return;
     };
-    let types = || DECISION_TYPES.iter().map(|(name, _)| *name);
+    let types = || DecisionType::ALL.iter().map(|kind| kind.name());
     for (index, right) in governance.decision_rights.iter().enumerate() {
-        if facts_of(&right.decision).is_some() {
+        if DecisionType::parse(&right.decision).is_some() {
             continue;
         }
         let finding = context.at(

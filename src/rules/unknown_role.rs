@@ -5,13 +5,17 @@ use std::collections::BTreeSet;
 use super::{Context, Reference};
 use crate::finding::Finding;
 use crate::model::Item;
-use crate::model::governance::INITIATIVE_OWNER;
+use crate::model::governance::Group;
 
 declare_rule! {
     /// Checks that every role name is defined under `roles:` in governance.yaml: the
     /// `approved_by` of conflicts, initiatives and resources, and in governance itself each
-    /// decision right's `authority` (or `initiative-owner`) and approval `role`, the
-    /// `escalation` path and the cadence's `attendees`.
+    /// decision right's `authority` and approval `role`, the `escalation` path and the
+    /// cadence's `attendees`. Where a role is named for who decides, escalates or meets (an
+    /// authority, the escalation path, attendees), the groups `initiative-owner(s)` (each
+    /// initiative's owner) and `venture-lead(s)` (each venture's lead) are valid too; where it
+    /// approves (an approval's role, `approved_by`), only a role is: a group has no GitHub
+    /// logins to approve with.
     ///
     /// ## Why
     ///
@@ -50,9 +54,27 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         return;
     };
     let known: BTreeSet<&str> = governance.roles.keys().map(String::as_str).collect();
-    let mut check_role = |item: &Item<()>, pointer: String, role: &str| {
-        if !known.contains(role) {
-            findings.push(context.unknown_reference(
+    // `approves`: the name must be a role whose members can approve, never a group.
+    let mut check_role = |item: &Item<()>, pointer: String, role: &str, approves: bool| {
+        if known.contains(role) {
+            return;
+        }
+        match Group::parse(role) {
+            Some(_) if !approves => {}
+            Some(group) => findings.push(
+                context
+                    .at(
+                        &UNKNOWN_ROLE,
+                        item,
+                        &pointer,
+                        format!(
+                            "{role:?} is a group ({}), which cannot approve; expected a role defined under `roles:`",
+                            group.describe()
+                        ),
+                    )
+                    .with_help("approvals need a role whose members have GitHub logins"),
+            ),
+            None => findings.push(context.unknown_reference(
                 &UNKNOWN_ROLE,
                 Reference {
                     item,
@@ -62,7 +84,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                     at_key: false,
                 },
                 &known,
-            ));
+            )),
         }
     };
     let approvals = model
@@ -83,41 +105,28 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         );
     for (item, approved_by) in approvals {
         if let Some(role) = approved_by {
-            check_role(&item, "/approved_by".into(), role);
+            check_role(&item, "/approved_by".into(), role, true);
         }
     }
 
     let here = governance.place();
     for (index, right) in governance.decision_rights.iter().enumerate() {
-        if let Some(authority) = right
-            .authority
-            .as_deref()
-            .filter(|a| *a != INITIATIVE_OWNER)
-        {
-            check_role(
-                &here,
-                format!("/decision_rights/{index}/authority"),
-                authority,
-            );
+        if let Some(authority) = right.authority.as_deref() {
+            let pointer = format!("/decision_rights/{index}/authority");
+            check_role(&here, pointer, authority, false);
         }
         for (position, approval) in right.approvals.iter().enumerate() {
-            check_role(
-                &here,
-                format!("/decision_rights/{index}/approvals/{position}/role"),
-                &approval.role,
-            );
+            let pointer = format!("/decision_rights/{index}/approvals/{position}/role");
+            check_role(&here, pointer, &approval.role, true);
         }
     }
     for (index, role) in governance.escalation.iter().enumerate() {
-        check_role(&here, format!("/escalation/{index}"), role);
+        check_role(&here, format!("/escalation/{index}"), role, false);
     }
     for (index, meeting) in governance.cadence.iter().enumerate() {
         for (position, role) in meeting.attendees.iter().enumerate() {
-            check_role(
-                &here,
-                format!("/cadence/{index}/attendees/{position}"),
-                role,
-            );
+            let pointer = format!("/cadence/{index}/attendees/{position}");
+            check_role(&here, pointer, role, false);
         }
     }
 }

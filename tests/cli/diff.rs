@@ -696,7 +696,7 @@ fn github_annotations_land_on_the_changed_files() {
         .assert()
         .code(1)
         .stdout(predicates::str::contains(
-            "::error file=studio/ventures/omega.yaml,line=3,col=9,title=sunset-venture::sunset-venture omega: waiting for board (0 of 2)",
+            "::error file=studio/ventures/omega.yaml,line=3,col=9,title=sunset-venture::sunset-venture: sunsets venture omega (was active): waiting for board (0 of 2)",
         ));
 }
 
@@ -765,7 +765,7 @@ fn a_broken_base_governance_fails_closed_and_a_first_one_bootstraps() {
     assert!(
         report["note"]
             .as_str()
-            .is_some_and(|note| note.contains("breaks its schema"))
+            .is_some_and(|note| note.contains("cannot be read (a syntax or schema error)"))
     );
 
     // A repository's first governance.yaml: nothing can be required yet.

@@ -34,20 +34,12 @@ const GATES: [(&str, &str); 17] = [
     ("performance-degraded", "rollback"),
 ];
 
-/// The decision types of DESIGN.md "Decisions and approvals".
-const DECISION_TYPES: [&str; 12] = [
+/// The four decision rights of the SOP's governance playbook.
+const SOP_RIGHTS: [&str; 4] = [
     "launch-initiative",
-    "change-initiative-budget",
     "reallocate-resources",
-    "add-venture",
     "sunset-venture",
-    "change-venture-status",
-    "escalate-conflict",
     "resolve-conflict",
-    "record-approval",
-    "change-thresholds",
-    "change-governance",
-    "declare-rollback",
 ];
 
 /// A metrics snapshot: `metrics/PERIOD.yaml`.
@@ -118,6 +110,9 @@ struct Studio {
     synergies_documented: bool,
     chairman_access: bool,
     decision_types: Vec<&'static str>,
+    /// governance.yaml writes an escalation path and a meeting cadence.
+    escalation: bool,
+    cadence: bool,
     synergies: usize,
     /// The status of each conflict.
     conflicts: Vec<&'static str>,
@@ -150,7 +145,9 @@ impl Studio {
             metrics_consolidated: true,
             synergies_documented: true,
             chairman_access: true,
-            decision_types: DECISION_TYPES.to_vec(),
+            decision_types: SOP_RIGHTS.to_vec(),
+            escalation: true,
+            cadence: true,
             synergies: 1,
             // Four resolved: one more unresolved conflict leaves the rate at 80%.
             conflicts: vec!["resolved"; 4],
@@ -318,6 +315,14 @@ impl Studio {
             let _ = writeln!(
                 text,
                 "  - decision: {decision}\n    authority: chairman\n    approvals:\n      - role: chairman"
+            );
+        }
+        if self.escalation {
+            text.push_str("escalation: [initiative-owner, chairman, board]\n");
+        }
+        if self.cadence {
+            text.push_str(
+                "cadence:\n  - {meeting: Portfolio review, every: month, attendees: [chairman, venture-leads]}\n",
             );
         }
         text
@@ -677,15 +682,37 @@ fn resources_shared_needs_a_resource_shared_by_two_ventures_and_none_over_capaci
 }
 
 #[test]
-fn governance_established_needs_a_decision_right_for_each_of_the_twelve_decision_types() {
+fn governance_established_needs_the_sops_four_rights_an_escalation_path_and_a_cadence() {
     let at = evaluate(&Studio::complete(), &[]);
     let evidence_at = evidence(&at, "governance-established");
-    assert_eq!(evidence_at["covered"], 12);
-    assert_eq!(evidence_at["decision_types"], 12);
-    assert_eq!(evidence_at["missing"], json!([]));
+    assert_eq!(evidence_at["missing_rights"], json!([]));
+    assert_eq!(
+        evidence_at["escalation"],
+        json!(["initiative-owner", "chairman", "board"])
+    );
+    assert_eq!(evidence_at["meetings"], 1);
+    // Every type without a right of its own falls back to the chairman, and says so.
+    assert_eq!(
+        evidence_at["defaults_to_chairman"],
+        json!([
+            "change-initiative-budget",
+            "add-venture",
+            "change-venture-status",
+            "escalate-conflict",
+            "record-approval",
+            "change-thresholds",
+            "change-governance",
+            "declare-rollback",
+            "amend-record"
+        ])
+    );
 
-    for missing in DECISION_TYPES {
-        let decision_types: Vec<&str> = DECISION_TYPES
+    let failing = [
+        ("governance-established", "fail"),
+        ("coordination-established", "fail"),
+    ];
+    for missing in SOP_RIGHTS {
+        let decision_types: Vec<&str> = SOP_RIGHTS
             .into_iter()
             .filter(|decision| *decision != missing)
             .collect();
@@ -694,26 +721,44 @@ fn governance_established_needs_a_decision_right_for_each_of_the_twelve_decision
                 decision_types,
                 ..Studio::complete()
             },
-            &[
-                ("governance-established", "fail"),
-                ("coordination-established", "fail"),
-            ],
+            &failing,
         );
         let evidence = evidence(&report, "governance-established");
-        assert_eq!(evidence["covered"], 11, "without {missing}");
-        assert_eq!(evidence["missing"], json!([missing]));
+        assert_eq!(evidence["missing_rights"], json!([missing]));
         assert_eq!(evidence["files"], json!(["governance.yaml"]));
         assert_eq!(
             self::evidence(&report, "coordination-established")["governance_established"],
             false
         );
     }
+    let without_escalation = evaluate(
+        &Studio {
+            escalation: false,
+            ..Studio::complete()
+        },
+        &failing,
+    );
+    assert_eq!(
+        result(&without_escalation, "governance-established")["summary"],
+        "no escalation path"
+    );
+    let without_cadence = evaluate(
+        &Studio {
+            cadence: false,
+            ..Studio::complete()
+        },
+        &failing,
+    );
+    assert_eq!(
+        result(&without_cadence, "governance-established")["summary"],
+        "no meeting cadence"
+    );
 }
 
 #[test]
 fn coordination_established_failing_on_governance_names_governance_yaml() {
-    let mut decision_types = DECISION_TYPES.to_vec();
-    decision_types.retain(|decision| *decision != "declare-rollback");
+    let mut decision_types = SOP_RIGHTS.to_vec();
+    decision_types.retain(|decision| *decision != "resolve-conflict");
     let report = evaluate(
         &Studio {
             decision_types,
@@ -1687,8 +1732,8 @@ fn a_bare_portfolio_and_an_empty_folder_give_every_result() {
     assert_eq!(metrics["plans"], 0);
     assert!(close(&metrics["conflict_resolution_rate_pct"], 100.0));
     assert_eq!(
-        evidence(&report, "governance-established")["missing"],
-        json!(DECISION_TYPES)
+        evidence(&report, "governance-established")["missing_rights"],
+        json!(SOP_RIGHTS)
     );
     assert_no_nan(&human(&minimal));
     assert_eq!(require(&minimal, "entry"), Some(1));
@@ -1780,9 +1825,15 @@ fn the_mid_stage_portfolio_fails_the_steps_it_has_not_reached_and_names_their_fi
     );
 
     let governance = evidence(&report, "governance-established");
+    assert_eq!(governance["missing_rights"], json!(["resolve-conflict"]));
     assert_eq!(
-        governance["missing"],
-        json!(["change-thresholds", "declare-rollback"])
+        governance["defaults_to_chairman"],
+        json!([
+            "resolve-conflict",
+            "change-thresholds",
+            "declare-rollback",
+            "amend-record"
+        ])
     );
     assert_eq!(governance["files"], json!(["governance.yaml"]));
 
