@@ -29,7 +29,8 @@ pub enum Command {
     /// Without --out, report.md goes to stdout. Under GitHub Actions, summary.md is appended
     /// to $GITHUB_STEP_SUMMARY.
     Report(ReportArgs),
-    /// Read a change (base → head) as the decisions it makes, and check their approvals.
+    /// Read a change (merge base → head) as the decisions it makes, and check their approvals
+    /// under the target's governance.
     ///
     /// Exit codes: 0 every required approval is given, 1 an approval is missing, 2 folio could
     /// not run (not a git repository, an unknown revision, a shallow clone without the base).
@@ -117,7 +118,8 @@ pub struct DiffArgs {
     /// The portfolio root, inside a git repository (it may be a sub-folder).
     #[arg(default_value = ".")]
     pub root: PathBuf,
-    /// The revision the change starts from (the pull request's base); its governance judges.
+    /// The branch the change merges into (its tip, e.g. the pull request's base branch): folio
+    /// judges the change from the merge base to the head by this revision's governance.
     #[arg(long)]
     pub base: String,
     /// The revision the change ends at (the pull request's head).

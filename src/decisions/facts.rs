@@ -58,6 +58,10 @@ impl Serialize for Fact {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Fact::Text(text) => serializer.serialize_str(text),
+            // Whole numbers print as integers, as people write them.
+            Fact::Number(number) if number.fract() == 0.0 && number.abs() < 9.0e15 => {
+                serializer.serialize_i64(*number as i64)
+            }
             Fact::Number(number) if number.is_finite() => serializer.serialize_f64(*number),
             Fact::Number(_) | Fact::Absent => serializer.serialize_none(),
             Fact::Flag(flag) => serializer.serialize_bool(*flag),

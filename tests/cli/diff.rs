@@ -254,16 +254,16 @@ fn every_decision_type_is_read_with_its_facts() {
     );
     assert_eq!(
         decision(&report, "launch-initiative")["facts"],
-        json!({"initiative": "INIT", "budget": 25000.0, "ventures": ["alpha", "beta"]})
+        json!({"initiative": "INIT", "budget": 25000, "ventures": ["alpha", "beta"]})
     );
     assert_eq!(
         decision(&report, "change-initiative-budget")["facts"],
-        json!({"initiative": "INIT", "budget": 25000.0, "increase": 15000.0})
+        json!({"initiative": "INIT", "budget": 25000, "increase": 15000})
     );
     // 20 points moved of 100: 20%, worth 20 × 100 USD × 12 a year.
     assert_eq!(
         decision(&report, "reallocate-resources")["facts"],
-        json!({"resource": "pool", "shift_pct": 20.0, "moved": 20.0, "amount": 24000.0})
+        json!({"resource": "pool", "shift_pct": 20, "moved": 20, "amount": 24000})
     );
     assert_eq!(
         decision(&report, "escalate-conflict")["facts"],
@@ -816,4 +816,38 @@ fn the_human_format_says_what_each_decision_needs_and_who_is_missing() {
         text.contains("not approved: 1 required approval(s) missing"),
         "{text}"
     );
+}
+
+/// The decision shown in the README's "Reading a decision" is what folio says of that change.
+#[test]
+fn the_readme_decision_example_is_what_folio_says() {
+    let readme =
+        std::fs::read_to_string(crate::support::repository().join("README.md")).expect("README.md");
+    let (_, after) = readme
+        .split_once("conditions read. In `folio diff --format json`:\n\n```json\n")
+        .expect("the README's example");
+    let (example, _) = after.split_once("```").expect("the end of the example");
+    let example: Value = serde_json::from_str(example).expect("the example is JSON");
+
+    let repo = Repo::new();
+    repo.write(&at("portfolio.yaml"), "name: Test Studio\n");
+    repo.write(
+        &at("governance.yaml"),
+        "roles:\n  chairman:\n    members: [{name: Elena, github: emarsh}]\n  board:\n    members: [{name: Tomas, github: taguilar}]\ndecision_rights:\n  - decision: reallocate-resources\n    approvals: [{role: chairman, when: \"shift_pct > 20\"}]\n",
+    );
+    for id in ["alpha", "beta"] {
+        repo.write(&at(&format!("ventures/{id}.yaml")), &venture(id, "active"));
+    }
+    let team = "id: platform-team\nname: Platform team\ntype: talent\nunit: percent\ncapacity: 100\nallocations: {alpha: 50, beta: 50}\nholders: [Ann, Bob]\nunit_cost: 480\n";
+    repo.write(&at("resources/platform-team.yaml"), team);
+    repo.commit("base");
+    repo.edit(
+        &at("resources/platform-team.yaml"),
+        "{alpha: 50, beta: 50}",
+        "{alpha: 80, beta: 20}",
+    );
+    repo.commit("shift");
+    let (code, report) = diff(&repo, &[], None);
+    assert_eq!(code, 1);
+    assert_eq!(report["decisions"], json!([example]));
 }

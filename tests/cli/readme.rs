@@ -1,28 +1,43 @@
-//! The README stays true: its rule table is the registry's, and its two commands are the ones CI
-//! and visitors run.
+//! The README stays true: its rule and decision tables are generated from the code, and its two
+//! commands are the ones CI and visitors run.
 
 use crate::support::{folio, repository};
 
-const START: &str = "<!-- rules:start -->\n";
-const END: &str = "<!-- rules:end -->";
-
-/// Set FOLIO_BLESS=1 to rewrite the table from the registry instead of failing.
-#[test]
-fn readme_rule_table_is_generated_from_the_registry() {
+/// Replaces (with FOLIO_BLESS=1) or checks the README's text between `<!-- NAME:start -->` and
+/// `<!-- NAME:end -->` against `generated`.
+fn generated_section(name: &str, generated: &str) {
     let path = repository().join("README.md");
     let readme = std::fs::read_to_string(&path).expect("README.md");
-    let start = readme.find(START).expect("the rules:start marker") + START.len();
-    let end = readme.find(END).expect("the rules:end marker");
-    let table = folio::rules::markdown_table();
+    let (open, close) = (
+        format!("<!-- {name}:start -->\n"),
+        format!("<!-- {name}:end -->"),
+    );
+    let start = readme.find(&open).expect("the start marker") + open.len();
+    let end = readme.find(&close).expect("the end marker");
     if std::env::var_os("FOLIO_BLESS").is_some() {
-        let updated = format!("{}{table}{}", &readme[..start], &readme[end..]);
+        let updated = format!("{}{generated}{}", &readme[..start], &readme[end..]);
         std::fs::write(&path, updated).expect("write README.md");
         return;
     }
     assert_eq!(
         &readme[start..end],
-        table,
-        "the README's rule table is out of date: run FOLIO_BLESS=1 cargo test readme"
+        generated,
+        "the README's {name} table is out of date: run FOLIO_BLESS=1 cargo test readme"
+    );
+}
+
+/// Set FOLIO_BLESS=1 to rewrite the table from the registry instead of failing.
+#[test]
+fn readme_rule_table_is_generated_from_the_registry() {
+    generated_section("rules", &folio::rules::markdown_table());
+}
+
+/// The decision table is the decision types' own: their names, when each is made, its facts.
+#[test]
+fn readme_decision_table_is_generated_from_the_decision_types() {
+    generated_section(
+        "decisions",
+        &folio::decisions::types::DecisionType::markdown_table(),
     );
 }
 
