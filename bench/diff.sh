@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints how long `folio diff` takes on a repository holding a generated portfolio of about
-# 10,000 files, with a change of a few decisions. Usage: bash bench/diff.sh [FILES]
+# 10,000 files, with a change of a few decisions, beside a `folio check` of the same portfolio
+# (the target: a diff costs at most one check). Usage: bash bench/diff.sh [FILES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 files="${1:-10000}"
@@ -20,11 +21,16 @@ sed -i 's/^status: active/status: sunset/' portfolio/ventures/group00/v00000.yam
 git -c user.name=bench -c user.email=bench@example.com commit -qam head
 cd - > /dev/null
 echo "repository: $(find "$work/repo/portfolio" -name '*.yaml' | wc -l) files"
+# Paired runs, so that the machine's load weighs on both alike.
 for run in 1 2 3 4 5; do
   start=$(date +%s%N)
   ./target/release/folio diff "$work/repo/portfolio" --base HEAD~1 --format json > "$work/out.json" || true
+  middle=$(date +%s%N)
+  ./target/release/folio check "$work/repo/portfolio" --format json > /dev/null || true
   end=$(date +%s%N)
-  echo "run $run: $(( (end - start) / 1000000 )) ms"
+  diff_ms=$(( (middle - start) / 1000000 ))
+  check_ms=$(( (end - middle) / 1000000 ))
+  echo "run $run: diff $diff_ms ms, check $check_ms ms ($(( diff_ms * 100 / (check_ms > 0 ? check_ms : 1) ))% of a check)"
 done
 grep -c '"type"' "$work/out.json" | sed 's/^/decisions: /'
 if [ -x /usr/bin/time ]; then

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Mutex, RwLock};
 
 use crate::decisions::Revision;
 use crate::finding::Findings;
@@ -66,14 +66,15 @@ impl Checked {
 /// Files already read and checked, by path and git blob id.
 #[derive(Default)]
 pub struct Cache {
-    files: Mutex<HashMap<(String, String), FileRead>>,
+    /// Read far more often than written (every unchanged file of a second revision).
+    files: RwLock<HashMap<(String, String), FileRead>>,
 }
 
 impl Cache {
     /// Whether this path and blob were read already, so that their bytes need not be read again.
     pub fn has(&self, path: &str, blob: &str) -> bool {
         self.files
-            .lock()
+            .read()
             .is_ok_and(|files| files.contains_key(&(path.to_string(), blob.to_string())))
     }
 }
@@ -121,7 +122,7 @@ pub fn read(
         if let Some(key) = &key {
             let cached = cache
                 .files
-                .lock()
+                .read()
                 .ok()
                 .and_then(|files| files.get(key).cloned());
             if let Some(cached) = cached {
@@ -134,7 +135,7 @@ pub fn read(
                 slot.get_or_insert(error);
             }
         }
-        if let (Some(key), Ok(mut files)) = (key, cache.files.lock()) {
+        if let (Some(key), Ok(mut files)) = (key, cache.files.write()) {
             files.insert(key, read.clone());
         }
         read

@@ -319,9 +319,9 @@ impl GitRepository {
                 Err(_) => return Ok(Vec::new()),
             }
         };
-        let odb = self.repository.odb()?;
-        let mut files = Vec::new();
-        let mut failure = None;
+        // The walk lists the files; their blobs are read after, in parallel, each thread with
+        // its own handle on the object database (git2's are not shared between threads).
+        let mut listed: Vec<(String, git2::Oid, Option<Content>)> = Vec::new();
         tree.walk(git2::TreeWalkMode::PreOrder, |folder, entry| {
             let Ok(name) = entry.name() else {
                 return git2::TreeWalkResult::Skip;
@@ -335,33 +335,43 @@ impl GitRepository {
                 return git2::TreeWalkResult::Ok;
             }
             let path = format!("{folder}{name}");
-            let blob = entry.id().to_string();
+            let id = entry.id();
             let content = if is_link {
-                Ok(Content::Symlink)
-            } else if known(&path, &blob) {
-                Ok(Content::Known)
+                Some(Content::Symlink)
+            } else if known(&path, &id.to_string()) {
+                Some(Content::Known)
             } else {
-                read_blob(&odb, entry.id())
+                None
             };
-            match content {
-                Ok(content) => {
-                    files.push(RawFile {
+            listed.push((path, id, content));
+            git2::TreeWalkResult::Ok
+        })?;
+        let git_dir = self.repository.path().to_path_buf();
+        listed
+            .into_par_iter()
+            .with_min_len(256)
+            .map_init(
+                || git2::Repository::open(&git_dir),
+                |repository, (path, id, content)| {
+                    let content = match content {
+                        Some(content) => content,
+                        None => match repository {
+                            Ok(repository) => read_blob(&repository.odb()?, id)?,
+                            Err(error) => {
+                                return Err(SourceError::Git {
+                                    message: error.message().to_string(),
+                                });
+                            }
+                        },
+                    };
+                    Ok(RawFile {
                         path,
                         content,
-                        blob: Some(blob),
-                    });
-                    git2::TreeWalkResult::Ok
-                }
-                Err(error) => {
-                    failure = Some(error);
-                    git2::TreeWalkResult::Abort
-                }
-            }
-        })?;
-        match failure {
-            Some(error) => Err(error),
-            None => Ok(files),
-        }
+                        blob: Some(id.to_string()),
+                    })
+                },
+            )
+            .collect()
     }
 }
 

@@ -3,6 +3,7 @@
 //! differ. Records are matched by identity, never by file, so that splitting, merging or
 //! renaming files is no change and a changed id is a removal and an addition.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde_json::Value;
@@ -20,7 +21,7 @@ pub struct Record<'a> {
     pub kind: Kind,
     /// Its identity among its kind: the id, `venture@date` for an assessment, the period for
     /// metrics, `portfolio` for portfolio.yaml.
-    pub id: String,
+    pub id: Cow<'a, str>,
     pub file: &'a str,
     pub json: &'a Value,
     pub typed: Typed<'a>,
@@ -41,7 +42,7 @@ pub enum Typed<'a> {
 /// Every record of a revision except governance, whose every change is `change-governance`.
 pub fn records<'a>(loaded: &'a Loaded, model: &'a Model) -> Vec<Record<'a>> {
     let mut records = Vec::new();
-    let mut add = |item_document: usize, file: &'a str, kind, id: String, typed| {
+    let mut add = |item_document: usize, file: &'a str, kind, id: Cow<'a, str>, typed| {
         if let Some(json) = loaded
             .documents
             .get(item_document)
@@ -65,7 +66,7 @@ pub fn records<'a>(loaded: &'a Loaded, model: &'a Model) -> Vec<Record<'a>> {
             document,
             file,
             Kind::Portfolio,
-            "portfolio".into(),
+            Cow::Borrowed("portfolio"),
             Typed::Portfolio(portfolio),
         );
     }
@@ -75,14 +76,20 @@ pub fn records<'a>(loaded: &'a Loaded, model: &'a Model) -> Vec<Record<'a>> {
             document,
             file,
             Kind::Venture,
-            venture.id.clone(),
+            Cow::Borrowed(venture.id.as_str()),
             Typed::Venture(venture),
         );
     }
     for assessment in &model.assessments {
         let (document, file) = place(assessment);
         let id = format!("{}@{}", assessment.venture, assessment.date);
-        add(document, file, Kind::Assessment, id, Typed::Plain);
+        add(
+            document,
+            file,
+            Kind::Assessment,
+            Cow::Owned(id),
+            Typed::Plain,
+        );
     }
     for synergy in &model.synergies {
         let (document, file) = place(synergy);
@@ -90,7 +97,7 @@ pub fn records<'a>(loaded: &'a Loaded, model: &'a Model) -> Vec<Record<'a>> {
             document,
             file,
             Kind::Synergy,
-            synergy.id.clone(),
+            Cow::Borrowed(synergy.id.as_str()),
             Typed::Plain,
         );
     }
@@ -100,13 +107,13 @@ pub fn records<'a>(loaded: &'a Loaded, model: &'a Model) -> Vec<Record<'a>> {
             document,
             file,
             Kind::Conflict,
-            conflict.id.clone(),
+            Cow::Borrowed(conflict.id.as_str()),
             Typed::Conflict(conflict),
         );
     }
     for initiative in &model.initiatives {
         let (document, file) = place(initiative);
-        let id = initiative.initiative_id.clone();
+        let id = Cow::Borrowed(initiative.initiative_id.as_str());
         add(
             document,
             file,
@@ -121,7 +128,7 @@ pub fn records<'a>(loaded: &'a Loaded, model: &'a Model) -> Vec<Record<'a>> {
             document,
             file,
             Kind::Resource,
-            resource.id.clone(),
+            Cow::Borrowed(resource.id.as_str()),
             Typed::Resource(resource),
         );
     }
@@ -131,7 +138,7 @@ pub fn records<'a>(loaded: &'a Loaded, model: &'a Model) -> Vec<Record<'a>> {
             document,
             file,
             Kind::ValueEvent,
-            event.id.clone(),
+            Cow::Borrowed(event.id.as_str()),
             Typed::Plain,
         );
     }
@@ -141,7 +148,7 @@ pub fn records<'a>(loaded: &'a Loaded, model: &'a Model) -> Vec<Record<'a>> {
             document,
             file,
             Kind::Metrics,
-            metrics.period.clone(),
+            Cow::Borrowed(metrics.period.as_str()),
             Typed::Plain,
         );
     }
@@ -151,7 +158,7 @@ pub fn records<'a>(loaded: &'a Loaded, model: &'a Model) -> Vec<Record<'a>> {
             document,
             file,
             Kind::Rollback,
-            rollback.id.clone(),
+            Cow::Borrowed(rollback.id.as_str()),
             Typed::Rollback(rollback),
         );
     }
@@ -234,14 +241,14 @@ pub fn changes<'a>(base: &'a [Record<'a>], head: &'a [Record<'a>]) -> Vec<Record
     let mut groups: BTreeMap<(Kind, &str), Sides<'a>> = BTreeMap::new();
     for record in base {
         groups
-            .entry((record.kind, record.id.as_str()))
+            .entry((record.kind, record.id.as_ref()))
             .or_default()
             .0
             .push(record);
     }
     for record in head {
         groups
-            .entry((record.kind, record.id.as_str()))
+            .entry((record.kind, record.id.as_ref()))
             .or_default()
             .1
             .push(record);
@@ -250,6 +257,8 @@ pub fn changes<'a>(base: &'a [Record<'a>], head: &'a [Record<'a>]) -> Vec<Record
     for ((kind, id), (before, after)) in groups {
         let pair = |before: Option<&'a Record<'a>>, after: Option<&'a Record<'a>>| {
             let governed = match (before, after) {
+                // A document read once serves both revisions: the same value is no change.
+                (Some(before), Some(after)) if std::ptr::eq(before.json, after.json) => Vec::new(),
                 (Some(before), Some(after)) => governed_changes(kind, before.json, after.json),
                 _ => Vec::new(),
             };
