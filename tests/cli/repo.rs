@@ -74,6 +74,31 @@ impl Repo {
         self.commit_signed(message, &signature)
     }
 
+    /// Creates the branch `name` at `commit` and switches to it (see [`Repo::switch`]).
+    pub fn branch(&self, name: &str, commit: &str) {
+        let oid = git2::Oid::from_str(commit).expect("a commit id");
+        let commit = self.repository.find_commit(oid).expect("the commit");
+        self.repository
+            .branch(name, &commit, false)
+            .expect("a new branch");
+        self.switch(name);
+    }
+
+    /// Points HEAD at the branch `name` and resets the index and work tree to its tip, so that
+    /// the next commit goes on that branch.
+    pub fn switch(&self, name: &str) {
+        self.repository
+            .set_head(&format!("refs/heads/{name}"))
+            .expect("switch HEAD");
+        self.repository
+            .checkout_head(Some(
+                git2::build::CheckoutBuilder::new()
+                    .force()
+                    .remove_untracked(true),
+            ))
+            .expect("check out");
+    }
+
     fn commit_signed(&self, message: &str, signature: &Signature<'_>) -> String {
         let mut index = self.repository.index().expect("the index");
         index

@@ -2,8 +2,9 @@
 //! allocations is added or removed (a changed id is a removal and an addition).
 //!
 //! `moved` is the larger of what was given and what was taken, so new money counts in full;
-//! `shift_pct` is `moved` against the larger of the two capacities (100 for a resource added or
-//! removed, or whose unit changes); `amount` is the money value of the shift per year, priced
+//! `shift_pct` is `moved` against the smaller of the two capacities (100 for a resource added or
+//! removed, or whose unit changes), so that a capacity inflated in the same change cannot dilute
+//! the share that moved; `amount` is the money value of the shift per year, priced
 //! at the higher of the base's and the head's pricing, and absent when either side cannot be
 //! priced (a talent resource without `unit_cost`).
 
@@ -81,7 +82,10 @@ pub fn detect(change: &RecordChange<'_>, out: &mut Detected<'_>) {
                 (moved, 100.0)
             } else {
                 let moved = moved(before, after);
-                let capacity = before.capacity.max(after.capacity);
+                // The smaller side, as `amount` takes the higher price: a head that writes a
+                // capacity of 20,000,000 beside a shift of a quarter of 200,000 still shifts a
+                // quarter.
+                let capacity = before.capacity.min(after.capacity);
                 let shift_pct = if capacity > 0.0 {
                     moved / capacity * 100.0
                 } else if moved > 0.0 {
