@@ -372,7 +372,7 @@ fn repricing_a_shift_in_the_same_commit_still_needs_the_board() {
     let shift = decision(&report, "reallocate-resources", "pool");
     assert_eq!(
         shift["facts"],
-        json!({"resource": "pool", "shift_pct": 10.0, "moved": 10.0, "amount": 120000.0})
+        json!({"resource": "pool", "shift_pct": 10, "moved": 10, "amount": 120000})
     );
     assert_eq!(roles(shift), ["board"]);
     let amend = decision(&report, "amend-record", "pool");
@@ -400,7 +400,7 @@ fn rewriting_the_unit_of_a_shift_still_needs_the_board() {
     let shift = decision(&report, "reallocate-resources", "fund");
     assert_eq!(
         shift["facts"],
-        json!({"resource": "fund", "shift_pct": 100.0, "moved": 200000.0, "amount": 200000.0})
+        json!({"resource": "fund", "shift_pct": 100, "moved": 200000, "amount": 200000})
     );
     assert_eq!(roles(shift), ["chairman", "board"]);
     let amend = decision(&report, "amend-record", "fund");
@@ -464,7 +464,7 @@ fn renaming_a_resource_moves_all_of_it_out_and_in() {
         // 100 points at 1,000 USD a month.
         assert_eq!(
             shift["facts"],
-            json!({"resource": id, "shift_pct": 100.0, "moved": 100.0, "amount": 1200000.0})
+            json!({"resource": id, "shift_pct": 100, "moved": 100, "amount": 1200000})
         );
         assert_eq!(roles(shift), ["chairman", "board"]);
     }
@@ -487,7 +487,7 @@ fn a_new_resource_with_allocations_is_a_reallocation() {
     let shift = decision(&report, "reallocate-resources", "cloud");
     assert_eq!(
         shift["facts"],
-        json!({"resource": "cloud", "shift_pct": 100.0, "moved": 80000.0, "amount": 80000.0})
+        json!({"resource": "cloud", "shift_pct": 100, "moved": 80000, "amount": 80000})
     );
     assert_eq!(roles(shift), ["chairman", "board"]);
 }
@@ -506,7 +506,7 @@ fn removing_a_resource_with_allocations_is_a_reallocation() {
     let shift = decision(&report, "reallocate-resources", "fund");
     assert_eq!(
         shift["facts"],
-        json!({"resource": "fund", "shift_pct": 100.0, "moved": 200000.0, "amount": 200000.0})
+        json!({"resource": "fund", "shift_pct": 100, "moved": 200000, "amount": 200000})
     );
     assert_eq!(roles(shift), ["chairman", "board"]);
 }
@@ -526,17 +526,23 @@ fn new_capacity_handed_to_one_venture_counts_in_full() {
     let report = gated(&repo, &head);
     assert_eq!(
         decisions(&report),
-        pairs(&[("reallocate-resources", "fund")])
+        pairs(&[("reallocate-resources", "fund"), ("amend-record", "fund")])
     );
     let shift = decision(&report, "reallocate-resources", "fund");
     assert_eq!(shift["facts"]["moved"], 100000.0);
     assert_eq!(shift["facts"]["amount"], 100000.0);
-    assert_eq!(shift["facts"]["shift_pct"], 50.0);
+    // 100,000 of the larger capacity, 300,000.
+    let shift_pct = shift["facts"]["shift_pct"].as_f64().unwrap_or_default();
+    assert!((shift_pct - 100.0 / 3.0).abs() < 1e-9, "{shift_pct}");
     assert_eq!(roles(shift), ["chairman", "board"]);
+    let capacity = decision(&report, "amend-record", "fund");
+    assert_eq!(capacity["facts"]["fields"], json!(["/capacity"]));
+    assert_eq!(roles(capacity), ["chairman"]);
 }
 
 /// A quarter of the fund moves (50,000: not over the board's 50,000) while the same commit
-/// writes a capacity a hundred times larger, which would make the quarter look like 0.25%.
+/// writes a capacity a hundred times larger, which makes the quarter look like 0.25%: the new
+/// capacity is itself an amendment, which needs the chairman.
 #[test]
 fn inflating_the_capacity_does_not_dilute_the_shift() {
     let repo = sop_repo();
@@ -550,14 +556,42 @@ fn inflating_the_capacity_does_not_dilute_the_shift() {
     let report = gated_by(&repo, &head, &["chair"]);
     assert_eq!(
         decisions(&report),
-        pairs(&[("reallocate-resources", "fund")])
+        pairs(&[("reallocate-resources", "fund"), ("amend-record", "fund")])
     );
     let shift = decision(&report, "reallocate-resources", "fund");
     assert_eq!(
         shift["facts"],
-        json!({"resource": "fund", "shift_pct": 25.0, "moved": 50000.0, "amount": 50000.0})
+        json!({"resource": "fund", "shift_pct": 0.25, "moved": 50000, "amount": 50000})
     );
-    assert_eq!(roles(shift), ["chairman"]);
+    let capacity = decision(&report, "amend-record", "fund");
+    assert_eq!(capacity["facts"]["fields"], json!(["/capacity"]));
+    assert_eq!(roles(capacity), ["chairman"]);
+}
+
+/// A capacity raised on its own moves nothing, but is an amendment of the resource.
+#[test]
+fn a_capacity_raised_alone_needs_the_chairman() {
+    let repo = sop_repo();
+    repo.edit(
+        &at("resources/fund.yaml"),
+        "capacity: 200000",
+        "capacity: 400000",
+    );
+    let head = repo.commit("a bigger fund on paper");
+
+    let report = gated_by(&repo, &head, &["chair"]);
+    assert_eq!(
+        decisions(&report),
+        pairs(&[("reallocate-resources", "fund"), ("amend-record", "fund")])
+    );
+    assert_eq!(
+        decision(&report, "reallocate-resources", "fund")["facts"],
+        json!({"resource": "fund", "shift_pct": 0, "moved": 0, "amount": 0})
+    );
+    assert_eq!(
+        roles(decision(&report, "amend-record", "fund")),
+        ["chairman"]
+    );
 }
 
 // 4. Conflicts leaving escalation sideways.
@@ -640,7 +674,7 @@ fn skipping_from_planned_to_completed_is_a_launch() {
     let launch = decision(&report, "launch-initiative", "INIT");
     assert_eq!(
         launch["facts"],
-        json!({"initiative": "INIT", "budget": 25000.0, "ventures": ["alpha", "beta"]})
+        json!({"initiative": "INIT", "budget": 25000, "ventures": ["alpha", "beta"]})
     );
     assert_eq!(roles(launch), ["chairman"]);
 }

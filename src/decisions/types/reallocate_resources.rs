@@ -2,11 +2,15 @@
 //! allocations is added or removed (a changed id is a removal and an addition).
 //!
 //! `moved` is the larger of what was given and what was taken, so new money counts in full;
-//! `shift_pct` is `moved` against the smaller of the two capacities (100 for a resource added or
-//! removed, or whose unit changes), so that a capacity inflated in the same change cannot dilute
-//! the share that moved; `amount` is the money value of the shift per year, priced
+//! `shift_pct` is `moved` against the larger of the two capacities (100 for a resource added or
+//! removed, or whose unit changes); `amount` is the money value of the shift per year, priced
 //! at the higher of the base's and the head's pricing, and absent when either side cannot be
 //! priced (a talent resource without `unit_cost`).
+//!
+//! The decision is made when the capacity changes, but does not account for the new capacity
+//! itself: like `unit` and `unit_cost`, a capacity change is also an `amend-record`, so that a
+//! capacity inflated beside a shift (to make the shift look small against it) still needs
+//! whoever governs amendments.
 
 use super::{DecisionType, Definition, money};
 use crate::decisions::facts::{Fact, FactType, Facts};
@@ -72,7 +76,6 @@ pub fn detect(change: &RecordChange<'_>, out: &mut Detected<'_>) {
             if change.touches("/allocations") || change.touches("/capacity") =>
         {
             out.claim("/allocations");
-            out.claim("/capacity");
             let (moved, shift_pct) = if before.unit != after.unit {
                 // Re-denominated: the numbers of the two sides do not compare, so everything
                 // may have moved.
@@ -82,10 +85,7 @@ pub fn detect(change: &RecordChange<'_>, out: &mut Detected<'_>) {
                 (moved, 100.0)
             } else {
                 let moved = moved(before, after);
-                // The smaller side, as `amount` takes the higher price: a head that writes a
-                // capacity of 20,000,000 beside a shift of a quarter of 200,000 still shifts a
-                // quarter.
-                let capacity = before.capacity.min(after.capacity);
+                let capacity = before.capacity.max(after.capacity);
                 let shift_pct = if capacity > 0.0 {
                     moved / capacity * 100.0
                 } else if moved > 0.0 {
