@@ -9,7 +9,7 @@
 use serde_json::{Value, json};
 
 use crate::repo::Repo;
-use crate::support::folio;
+use crate::support::{approval, decision_pairs as decisions, folio, run_json};
 
 /// The portfolio root: a sub-folder, so that `.github/` lies outside it.
 const ROOT: &str = "studio";
@@ -128,11 +128,6 @@ fn sop_repo() -> Repo {
     repo_governed_by(&sop())
 }
 
-/// An APPROVED review by `login` on `commit`.
-fn approval(login: &str, commit: &str) -> Value {
-    json!({"user": {"login": login}, "state": "APPROVED", "commit_id": commit, "submitted_at": "2026-11-20T10:00:00Z"})
-}
-
 fn approvals(logins: &[&str], commit: &str) -> Vec<Value> {
     logins.iter().map(|login| approval(login, commit)).collect()
 }
@@ -146,32 +141,24 @@ fn diff(repo: &Repo, reviews: &[Value]) -> (i32, Value) {
         Value::Array(reviews.to_vec()).to_string().as_bytes(),
     )
     .expect("write reviews");
-    let output = folio()
-        .current_dir(repo.root())
-        .args([
-            "diff",
-            ROOT,
-            "--base",
-            TARGET,
-            "--head",
-            "HEAD",
-            "--author",
-            "dev",
-            "--format",
-            "json",
-            "--approvals",
-        ])
-        .arg(file.path())
-        .output()
-        .expect("folio runs");
-    let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
-        panic!(
-            "no JSON ({error}): {}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        )
-    });
-    (output.status.code().unwrap_or(-1), report)
+    run_json(
+        folio()
+            .current_dir(repo.root())
+            .args([
+                "diff",
+                ROOT,
+                "--base",
+                TARGET,
+                "--head",
+                "HEAD",
+                "--author",
+                "dev",
+                "--format",
+                "json",
+                "--approvals",
+            ])
+            .arg(file.path()),
+    )
 }
 
 /// The change of `head` fails without approvals and passes with those of `logins` on the head
@@ -194,21 +181,6 @@ fn gated_by(repo: &Repo, head: &str, logins: &[&str]) -> Value {
 /// [`gated_by`] the chairman and two board members.
 fn gated(repo: &Repo, head: &str) -> Value {
     gated_by(repo, head, &EVERYONE)
-}
-
-/// The decisions of a report as `(type, subject)`, in the report's order.
-fn decisions(report: &Value) -> Vec<(String, String)> {
-    report["decisions"]
-        .as_array()
-        .expect("decisions")
-        .iter()
-        .map(|d| {
-            (
-                d["type"].as_str().unwrap_or_default().to_string(),
-                d["subject"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect()
 }
 
 /// The same list from string literals, for comparison.
@@ -1088,18 +1060,11 @@ fn a_new_synergy_is_free_under_the_sop() {
 
 /// `folio log studio --format json` over the whole history.
 fn log(repo: &Repo) -> (i32, Value) {
-    let output = folio()
-        .current_dir(repo.root())
-        .args(["log", ROOT, "--format", "json"])
-        .output()
-        .expect("folio runs");
-    let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
-        panic!(
-            "no JSON ({error}): {}",
-            String::from_utf8_lossy(&output.stderr)
-        )
-    });
-    (output.status.code().unwrap_or(-1), report)
+    run_json(
+        folio()
+            .current_dir(repo.root())
+            .args(["log", ROOT, "--format", "json"]),
+    )
 }
 
 fn entry<'a>(report: &'a Value, commit: &str) -> &'a Value {

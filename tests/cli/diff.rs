@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::repo::Repo;
-use crate::support::folio;
+use crate::support::{approval, decision_pairs as decisions, folio, review, run_json};
 
 const ROOT: &str = "studio";
 
@@ -87,15 +87,6 @@ fn at(path: &str) -> String {
     format!("{ROOT}/{path}")
 }
 
-/// An APPROVED review by `login` on `commit`.
-fn approval(login: &str, commit: &str) -> Value {
-    review(login, "APPROVED", commit, "2026-11-20T10:00:00Z")
-}
-
-fn review(login: &str, state: &str, commit: &str, at: &str) -> Value {
-    json!({"user": {"login": login}, "state": state, "commit_id": commit, "submitted_at": at})
-}
-
 /// Runs `folio diff studio --base HEAD~1 --format json` with these reviews.
 fn diff(repo: &Repo, reviews: &[Value], author: Option<&str>) -> (i32, Value) {
     let approvals = repo.path("reviews.json");
@@ -116,30 +107,7 @@ fn diff(repo: &Repo, reviews: &[Value], author: Option<&str>) -> (i32, Value) {
     if let Some(author) = author {
         command.args(["--author", author]);
     }
-    let output = command.output().expect("folio runs");
-    let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
-        panic!(
-            "no JSON ({error}): {}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        )
-    });
-    (output.status.code().unwrap_or(-1), report)
-}
-
-/// The decisions of a report as `(type, subject)`.
-fn decisions(report: &Value) -> Vec<(String, String)> {
-    report["decisions"]
-        .as_array()
-        .expect("decisions")
-        .iter()
-        .map(|d| {
-            (
-                d["type"].as_str().unwrap_or_default().to_string(),
-                d["subject"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect()
+    run_json(&mut command)
 }
 
 fn decision<'a>(report: &'a Value, kind: &str) -> &'a Value {

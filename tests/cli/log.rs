@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use crate::repo::Repo;
-use crate::support::folio;
+use crate::support::{folio, run_json};
 
 const GOVERNANCE: &str = r#"roles:
   chairman:
@@ -19,18 +19,11 @@ decision_rights:
 "#;
 
 fn log(repo: &Repo, range: &str) -> (i32, Value) {
-    let output = folio()
-        .current_dir(repo.root())
-        .args(["log", "--format", "json", "--range", range])
-        .output()
-        .expect("folio runs");
-    let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
-        panic!(
-            "no JSON ({error}): {}",
-            String::from_utf8_lossy(&output.stderr)
-        )
-    });
-    (output.status.code().unwrap_or(-1), report)
+    run_json(
+        folio()
+            .current_dir(repo.root())
+            .args(["log", "--format", "json", "--range", range]),
+    )
 }
 
 #[test]

@@ -123,6 +123,45 @@ pub fn findings_of(report: &Value) -> Vec<(String, String, u64, u64)> {
         .collect()
 }
 
+/// Runs a folio command that prints JSON: its exit code and the parsed output. Panics, with what
+/// folio printed, when stdout is not JSON.
+pub fn run_json(command: &mut Command) -> (i32, Value) {
+    let output = command.output().expect("folio runs");
+    let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
+        panic!(
+            "folio printed no JSON ({error}): {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (output.status.code().unwrap_or(-1), report)
+}
+
+/// A pull-request review, as GitHub's REST API lists it.
+pub fn review(login: &str, state: &str, commit: &str, at: &str) -> Value {
+    serde_json::json!({"user": {"login": login}, "state": state, "commit_id": commit, "submitted_at": at})
+}
+
+/// An APPROVED review by `login` on `commit`.
+pub fn approval(login: &str, commit: &str) -> Value {
+    review(login, "APPROVED", commit, "2026-11-20T10:00:00Z")
+}
+
+/// The decisions of a `folio diff` report (or a log entry) as `(type, subject)`, in order.
+pub fn decision_pairs(report: &Value) -> Vec<(String, String)> {
+    report["decisions"]
+        .as_array()
+        .expect("decisions")
+        .iter()
+        .map(|d| {
+            (
+                d["type"].as_str().unwrap_or_default().to_string(),
+                d["subject"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
 /// The built binary, with the environment cleared of what changes its defaults; a generous
 /// timeout turns a hang into a failure instead of a stuck test run.
 pub fn folio() -> Command {
