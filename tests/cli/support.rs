@@ -60,19 +60,7 @@ impl Portfolio {
 
     /// `folio check ROOT --format json`: the exit code and the parsed report.
     pub fn check_json(&self) -> (i32, Value) {
-        let output = folio()
-            .args(["check", "--format", "json"])
-            .arg(self.root())
-            .output()
-            .expect("folio runs");
-        let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
-            panic!(
-                "folio printed no JSON ({error}): {}{}",
-                String::from_utf8_lossy(&output.stdout),
-                String::from_utf8_lossy(&output.stderr)
-            )
-        });
-        (output.status.code().unwrap_or(-1), report)
+        run_json(folio().args(["check", "--format", "json"]).arg(self.root()))
     }
 
     /// `folio gates ROOT --format json ARGS…`: the exit code and the parsed evaluation.
@@ -90,21 +78,13 @@ impl Portfolio {
 /// `folio gates ROOT --format json ARGS…` on any folder: the exit code and the parsed
 /// evaluation. Panics, with what folio printed, when stdout is not JSON.
 pub fn gates_json(root: &Path, args: &[&str]) -> (i32, Value) {
-    let output = folio()
-        .arg("gates")
-        .arg(root)
-        .args(["--format", "json"])
-        .args(args)
-        .output()
-        .expect("folio runs");
-    let evaluation = serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
-        panic!(
-            "folio gates printed no JSON ({error}): {}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        )
-    });
-    (output.status.code().unwrap_or(-1), evaluation)
+    run_json(
+        folio()
+            .arg("gates")
+            .arg(root)
+            .args(["--format", "json"])
+            .args(args),
+    )
 }
 
 pub fn findings_of(report: &Value) -> Vec<(String, String, u64, u64)> {
