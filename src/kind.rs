@@ -95,6 +95,14 @@ impl Kind {
         }
     }
 
+    /// The files at the portfolio root that hold the two single documents.
+    pub const ROOT_FILES: [&str; 4] = [
+        "portfolio.yaml",
+        "portfolio.yml",
+        "governance.yaml",
+        "governance.yml",
+    ];
+
     /// Portfolio and Governance are single documents at the root of the portfolio.
     pub fn is_singleton(self) -> bool {
         self.folder().is_none()

@@ -64,18 +64,38 @@ impl Checked {
 }
 
 /// Files already read and checked, by path and git blob id.
-#[derive(Default)]
 pub struct Cache {
+    /// Whether files read through the cache are kept for a later revision.
+    keeps: bool,
     /// Read far more often than written (every unchanged file of a second revision).
     files: RwLock<HashMap<(String, String), FileRead>>,
 }
 
+impl Default for Cache {
+    fn default() -> Cache {
+        Cache {
+            keeps: true,
+            files: RwLock::default(),
+        }
+    }
+}
+
 impl Cache {
+    /// A cache that keeps nothing: for a revision whose files no later one will ask for.
+    pub fn passing() -> Cache {
+        Cache {
+            keeps: false,
+            files: RwLock::default(),
+        }
+    }
+
     /// Whether this path and blob were read already, so that their bytes need not be read again.
     pub fn has(&self, path: &str, blob: &str) -> bool {
-        self.files
-            .read()
-            .is_ok_and(|files| files.contains_key(&(path.to_string(), blob.to_string())))
+        self.keeps
+            && self
+                .files
+                .read()
+                .is_ok_and(|files| files.contains_key(&(path.to_string(), blob.to_string())))
     }
 }
 
@@ -135,8 +155,10 @@ pub fn read(
                 slot.get_or_insert(error);
             }
         }
-        if let (Some(key), Ok(mut files)) = (key, cache.files.write()) {
-            files.insert(key, read.clone());
+        if cache.keeps {
+            if let (Some(key), Ok(mut files)) = (key, cache.files.write()) {
+                files.insert(key, read.clone());
+            }
         }
         read
     };

@@ -375,6 +375,50 @@ impl GitRepository {
     }
 }
 
+impl GitRepository {
+    /// These files of the portfolio at `commit` (paths relative to the portfolio root), those
+    /// that exist there: what a second revision needs when only they differ from the first.
+    /// Hidden and non-YAML paths are skipped as [`GitRepository::read`] skips them.
+    pub fn read_files(
+        &self,
+        commit: &Commit,
+        paths: &[String],
+        known: &dyn Fn(&str, &str) -> bool,
+    ) -> Result<Vec<RawFile>, SourceError> {
+        let oid = git2::Oid::from_str(&commit.id)?;
+        let tree = self.repository.find_commit(oid)?.tree()?;
+        let odb = self.repository.odb()?;
+        let mut files = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        for path in paths {
+            let hidden = path.split('/').any(|part| part.starts_with('.'));
+            if hidden || !is_yaml(path) || !seen.insert(path) {
+                continue;
+            }
+            let Ok(entry) = tree.get_path(&self.prefix.join(path)) else {
+                continue;
+            };
+            if entry.kind() != Some(git2::ObjectType::Blob) {
+                continue;
+            }
+            let blob = entry.id().to_string();
+            let content = if entry.filemode() == 0o120_000 {
+                Content::Symlink
+            } else if known(path, &blob) {
+                Content::Known
+            } else {
+                read_blob(&odb, entry.id())?
+            };
+            files.push(RawFile {
+                path: path.clone(),
+                content,
+                blob: Some(blob),
+            });
+        }
+        Ok(files)
+    }
+}
+
 fn read_blob(odb: &git2::Odb<'_>, id: git2::Oid) -> Result<Content, SourceError> {
     let (size, _) = odb.read_header(id)?;
     if size as u64 > MAX_FILE_BYTES {

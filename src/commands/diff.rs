@@ -2,6 +2,7 @@
 //! classified into decisions and judged by the target's governance and the pull request's
 //! reviews.
 
+use std::collections::BTreeSet;
 use std::io::Write;
 
 use miette::{IntoDiagnostic, Result};
@@ -11,6 +12,7 @@ use crate::cli::{DiffArgs, DiffFormat};
 use crate::decisions::approvals::{Approvers, parse_reviews};
 use crate::decisions::{self, Change, Decision, Location, Target};
 use crate::finding::Position;
+use crate::kind::Kind;
 use crate::output::{self, decisions::Report};
 use crate::portfolio::{self, Cache, Checked};
 use crate::source::{self, Commit, GitRepository};
@@ -20,25 +22,52 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
     let target_commit = repository.resolve(&args.base)?;
     let head_commit = repository.resolve(&args.head)?;
     let merge_base = repository.merge_base(&target_commit, &head_commit)?;
-    // Files the change leaves alone are read and checked once.
-    let cache = Cache::default();
-    let read = |commit: &Commit| -> Result<Checked> {
-        let files = repository.read(commit, &|path, blob| cache.has(path, blob))?;
+    let paths = repository.changed_paths(merge_base.as_ref(), &head_commit)?;
+    let prefix = repository.prefix();
+    let changed = decisions::portfolio_files(&paths, &prefix);
+
+    // The head is read and checked whole. Of the merge base and the target, only what judging
+    // needs is read: the root files, and the files the change touches (a file it leaves alone
+    // holds the same records in both revisions) — unless portfolio.yaml changes, whose
+    // `ignore:` decides what is read at all: then the whole base.
+    let ignore_changed = changed
+        .iter()
+        .any(|file| Kind::of_path(file) == Some(Kind::Portfolio));
+    // Kept between revisions only when the whole base is read, which shares most files.
+    let cache = if ignore_changed {
+        Cache::default()
+    } else {
+        Cache::passing()
+    };
+    let known = |path: &str, blob: &str| cache.has(path, blob);
+    let roots: BTreeSet<String> = Kind::ROOT_FILES
+        .iter()
+        .map(|file| file.to_string())
+        .collect();
+    let read_only = |commit: &Commit, files: &[String]| -> Result<Checked> {
+        let files = repository.read_files(commit, files, &known)?;
         Ok(portfolio::read(files, Some(commit.clone()), &cache)?)
     };
     let base = match &merge_base {
-        Some(commit) => read(commit)?,
         None => portfolio::read(Vec::new(), None, &cache)?,
+        Some(commit) if ignore_changed => {
+            let files = repository.read(commit, &known)?;
+            portfolio::read(files, Some(commit.clone()), &cache)?
+        }
+        Some(commit) => {
+            let wanted: Vec<String> = changed.union(&roots).cloned().collect();
+            read_only(commit, &wanted)?
+        }
     };
     let head = {
-        let files = repository.read(&head_commit, &|path, blob| cache.has(path, blob))?;
+        let files = repository.read(&head_commit, &known)?;
         portfolio::check(files, Some(head_commit.clone()), &cache)?
     };
     let target_read;
     let target = if merge_base.as_ref().map(|commit| &commit.id) == Some(&target_commit.id) {
         &base
     } else {
-        target_read = read(&target_commit)?;
+        target_read = read_only(&target_commit, &roots.into_iter().collect::<Vec<_>>())?;
         &target_read
     };
 
@@ -47,8 +76,6 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
         None => Vec::new(),
     };
     let approvers = Approvers::from_reviews(&reviews, &head_commit.id, args.author.as_deref());
-    let paths = repository.changed_paths(merge_base.as_ref(), &head_commit)?;
-    let prefix = repository.prefix();
     let change = Change {
         base: base.revision(),
         head: head.revision(),

@@ -227,8 +227,24 @@ pub fn classify(change: &Change<'_>, protected_paths: &[&str]) -> Vec<Decision> 
         .map_or("USD", |portfolio| portfolio.currency.as_str());
     let mut decisions = Vec::new();
 
-    let base_records = records::records(change.base.loaded, change.base.model);
+    let changed_files = portfolio_files(change.paths, change.prefix);
     let head_records = records::records(change.head.loaded, change.head.model);
+    let mut base_records = records::records(change.base.loaded, change.base.model);
+    // A file the change leaves alone holds the same records in both revisions, so they are
+    // taken from the head and the base need only hold the files the change touches. Not when
+    // portfolio.yaml changes: its `ignore:` decides which files are read at all.
+    let ignore_may_differ = changed_files
+        .iter()
+        .any(|file| Kind::of_path(file) == Some(Kind::Portfolio));
+    if !ignore_may_differ {
+        base_records.retain(|record| changed_files.contains(record.file));
+        base_records.extend(
+            head_records
+                .iter()
+                .filter(|record| !changed_files.contains(record.file))
+                .cloned(),
+        );
+    }
     for record_change in records::changes(&base_records, &head_records) {
         let mut detected = Detected::new(currency);
         for detect in RECORD_DETECTORS {
@@ -238,7 +254,6 @@ pub fn classify(change: &Change<'_>, protected_paths: &[&str]) -> Vec<Decision> 
         decisions.extend(detected.decisions);
     }
 
-    let changed_files = portfolio_files(change);
     let governance_files: Vec<(String, bool)> = changed_files
         .iter()
         .filter(|file| Kind::of_path(file) == Some(Kind::Governance))
@@ -258,16 +273,16 @@ pub fn classify(change: &Change<'_>, protected_paths: &[&str]) -> Vec<Decision> 
     decisions
 }
 
-/// The changed paths that lie in the portfolio, relative to its root.
-fn portfolio_files(change: &Change<'_>) -> BTreeSet<String> {
-    change
-        .paths
+/// The changed paths (relative to the repository's top folder) that lie in the portfolio
+/// rooted at `prefix`, relative to that root.
+pub fn portfolio_files(paths: &[String], prefix: &str) -> BTreeSet<String> {
+    paths
         .iter()
         .filter_map(|path| {
-            if change.prefix.is_empty() {
+            if prefix.is_empty() {
                 Some(path.as_str())
             } else {
-                path.strip_prefix(change.prefix)?.strip_prefix('/')
+                path.strip_prefix(prefix)?.strip_prefix('/')
             }
         })
         .map(str::to_string)

@@ -17,6 +17,7 @@ use crate::model::{Conflict, Initiative, Item, Model, Portfolio, Resource, Rollb
 use crate::schema;
 
 /// One typed document of a revision.
+#[derive(Clone)]
 pub struct Record<'a> {
     pub kind: Kind,
     /// Its identity among its kind: the id, `venture@date` for an assessment, the period for

@@ -418,6 +418,72 @@ fn an_approval_of_an_older_commit_is_stale() {
         decision(&report, "sunset-venture")["requires"][0]["approved_by"],
         json!([])
     );
+    assert_eq!(
+        decision(&report, "sunset-venture")["requires"][0]["stale"],
+        json!(["b1", "b2"])
+    );
+}
+
+/// The comment says what the decision is, names whose approval was given on an older commit
+/// and the members who have no GitHub login (by name, never an invented handle), and GitHub
+/// reads it as one table.
+#[test]
+fn the_comment_names_stale_approvals_and_members_without_a_login() {
+    let repo = base_repo();
+    repo.edit(
+        &at("governance.yaml"),
+        "{name: B3, github: b3}",
+        "{name: B3, github: b3}, {name: Henrik Lund, email: henrik@lund.example}",
+    );
+    repo.commit("a board member without a GitHub login");
+    repo.edit(
+        &at("ventures/omega.yaml"),
+        "status: active",
+        "status: sunset",
+    );
+    let first = repo.commit("sunset omega");
+    repo.commit("a later push");
+    let approvals = repo.path("reviews.json");
+    std::fs::write(&approvals, json!([approval("b1", &first)]).to_string()).expect("write");
+    let output = folio()
+        .current_dir(repo.root())
+        .args([
+            "diff",
+            ROOT,
+            "--base",
+            "HEAD~2",
+            "--format",
+            "markdown",
+            "--approvals",
+        ])
+        .arg(&approvals)
+        .output()
+        .expect("folio runs");
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        !text.contains('@'),
+        "a handle or an e-mail would ping: {text}"
+    );
+    // The marker and the footer are HTML by design; the table is read as GitHub reads it.
+    let table: String = text
+        .lines()
+        .filter(|line| line.starts_with('|'))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let rows = crate::report::table_rows("the comment", &table);
+    let row = rows
+        .iter()
+        .find(|row| row.first().is_some_and(|cell| cell == "sunset-venture"))
+        .unwrap_or_else(|| panic!("no sunset row in {rows:?}"));
+    assert_eq!(
+        row[1],
+        "sunsets venture omega (was active) (ventures/omega.yaml)"
+    );
+    assert_eq!(
+        row[4],
+        "b1 (approved an older commit), b2, b3, Henrik Lund (no GitHub login, cannot approve)"
+    );
 }
 
 #[test]

@@ -44,6 +44,11 @@ fn init_writes_a_clean_portfolio_with_the_sops_governance() {
         "when: \"shift_pct > 20\"",
         "when: \"amount > 50000\"",
         "when: \"escalated\"",
+        // The SOP's escalation path and cadence, written with the groups the data names.
+        "escalation: [initiative-owner, chairman, board]",
+        "attendees: [initiative-owners]",
+        "attendees: [chairman, venture-leads]",
+        "- decision: amend-record",
     ] {
         assert!(text.contains(line), "governance.yaml lacks {line}");
     }

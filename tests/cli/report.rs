@@ -112,7 +112,7 @@ fn cells(row: &str) -> usize {
 
 /// Parses Markdown as GitHub does and checks that every row of every table has as many cells
 /// as its header; returns the text of every cell, row by row.
-fn table_rows(name: &str, text: &str) -> Vec<Vec<String>> {
+pub fn table_rows(name: &str, text: &str) -> Vec<Vec<String>> {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     let mut rows = Vec::new();
