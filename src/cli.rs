@@ -164,7 +164,7 @@ pub enum LogFormat {
 pub enum DiffFormat {
     /// Each decision with what it requires and who has approved.
     Human,
-    /// One JSON object, in the shape DESIGN.md documents.
+    /// One JSON object, in the shape the README documents.
     Json,
     /// The pull-request comment, starting with a stable marker for a sticky comment.
     Markdown,
@@ -177,7 +177,7 @@ pub enum DiffFormat {
 pub enum GatesFormat {
     /// A table of every gate, step and trigger with its status and reason.
     Human,
-    /// One JSON object, in the shape DESIGN.md documents.
+    /// One JSON object, in the shape the README documents.
     Json,
 }
 
@@ -193,7 +193,7 @@ pub enum Require {
 pub enum Format {
     /// Diagnostics with the source snippet and a label under the node.
     Human,
-    /// One JSON object, in the shape DESIGN.md documents.
+    /// One JSON object, in the shape the README documents.
     Json,
     /// GitHub workflow-command annotations.
     Github,
