@@ -27,14 +27,11 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
     let changed = decisions::portfolio_files(&paths, &prefix);
 
     // The head is read and checked whole. Of the merge base and the target, only what judging
-    // needs is read: the root files, and the files the change touches (a file it leaves alone
-    // holds the same records in both revisions) — unless portfolio.yaml changes, whose
-    // `ignore:` decides what is read at all: then the whole base.
-    let ignore_changed = changed
-        .iter()
-        .any(|file| Kind::of_path(file) == Some(Kind::Portfolio));
+    // needs is read: the root files and the files the change touches, or the whole base when
+    // judging needs it (see `decisions::base_needs_every_file`).
+    let whole_base = decisions::base_needs_every_file(&changed);
     // Kept between revisions only when the whole base is read, which shares most files.
-    let cache = if ignore_changed {
+    let cache = if whole_base {
         Cache::default()
     } else {
         Cache::passing()
@@ -50,7 +47,7 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
     };
     let base = match &merge_base {
         None => portfolio::read(Vec::new(), None, &cache)?,
-        Some(commit) if ignore_changed => {
+        Some(commit) if whole_base => {
             let files = repository.read(commit, &known)?;
             portfolio::read(files, Some(commit.clone()), &cache)?
         }

@@ -230,13 +230,7 @@ pub fn classify(change: &Change<'_>, protected_paths: &[&str]) -> Vec<Decision> 
     let changed_files = portfolio_files(change.paths, change.prefix);
     let head_records = records::records(change.head.loaded, change.head.model);
     let mut base_records = records::records(change.base.loaded, change.base.model);
-    // A file the change leaves alone holds the same records in both revisions, so they are
-    // taken from the head and the base need only hold the files the change touches. Not when
-    // portfolio.yaml changes: its `ignore:` decides which files are read at all.
-    let ignore_may_differ = changed_files
-        .iter()
-        .any(|file| Kind::of_path(file) == Some(Kind::Portfolio));
-    if !ignore_may_differ {
+    if !base_needs_every_file(&changed_files) {
         base_records.retain(|record| changed_files.contains(record.file));
         base_records.extend(
             head_records
@@ -271,6 +265,16 @@ pub fn classify(change: &Change<'_>, protected_paths: &[&str]) -> Vec<Decision> 
         ))
     });
     decisions
+}
+
+/// Whether judging a change needs the base's every file. A file the change leaves alone holds
+/// the same records in both revisions, so [`classify`] takes them from the head and the base
+/// need only hold the files the change touches — unless portfolio.yaml changes, whose `ignore:`
+/// decides which files are read at all.
+pub fn base_needs_every_file(changed_files: &BTreeSet<String>) -> bool {
+    changed_files
+        .iter()
+        .any(|file| Kind::of_path(file) == Some(Kind::Portfolio))
 }
 
 /// The changed paths (relative to the repository's top folder) that lie in the portfolio
