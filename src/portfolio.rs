@@ -127,8 +127,25 @@ pub fn check(
     Ok(checked)
 }
 
+/// Reads files into documents and a model with every reading and schema finding, and of the
+/// cross-file rules only those that can report in portfolio.yaml or governance.yaml: what
+/// `folio diff` needs of a head (which files cannot be read, whether its root files hold
+/// errors), without the rest of a full check.
+pub fn check_root_files(
+    files: Vec<RawFile>,
+    commit: Option<Commit>,
+    cache: &Cache,
+) -> Result<Checked, ReadError> {
+    let mut checked = read(files, commit, cache)?;
+    let findings = rules::check_root_files(&checked.loaded, &checked.model);
+    let mut all = std::mem::take(&mut checked.findings).items;
+    all.extend(findings);
+    checked.findings = Findings::new(all);
+    Ok(checked)
+}
+
 /// Reads files into documents and a model, with the reading and schema findings only (no
-/// cross-file rules): what `folio diff` needs of each revision.
+/// cross-file rules): what `folio diff` needs of a base.
 pub fn read(
     files: Vec<RawFile>,
     commit: Option<Commit>,

@@ -346,32 +346,42 @@ impl GitRepository {
             listed.push((path, id, content));
             git2::TreeWalkResult::Ok
         })?;
+        // One chunk per thread, each with its own handle on the repository (opening one costs
+        // about as much as reading a few hundred blobs).
         let git_dir = self.repository.path().to_path_buf();
-        listed
+        let chunk = listed.len() / rayon::current_num_threads().max(1) + 1;
+        let chunks: Vec<Vec<(String, git2::Oid, Option<Content>)>> = {
+            let mut chunks = Vec::new();
+            let mut rest = listed;
+            while !rest.is_empty() {
+                let tail = rest.split_off(chunk.min(rest.len()));
+                chunks.push(rest);
+                rest = tail;
+            }
+            chunks
+        };
+        let read: Vec<Vec<RawFile>> = chunks
             .into_par_iter()
-            .with_min_len(256)
-            .map_init(
-                || git2::Repository::open(&git_dir),
-                |repository, (path, id, content)| {
-                    let content = match content {
-                        Some(content) => content,
-                        None => match repository {
-                            Ok(repository) => read_blob(&repository.odb()?, id)?,
-                            Err(error) => {
-                                return Err(SourceError::Git {
-                                    message: error.message().to_string(),
-                                });
-                            }
-                        },
-                    };
-                    Ok(RawFile {
-                        path,
-                        content,
-                        blob: Some(id.to_string()),
+            .map(|chunk| -> Result<Vec<RawFile>, SourceError> {
+                let repository = git2::Repository::open(&git_dir)?;
+                let odb = repository.odb()?;
+                chunk
+                    .into_iter()
+                    .map(|(path, id, content)| {
+                        let content = match content {
+                            Some(content) => content,
+                            None => read_blob(&odb, id)?,
+                        };
+                        Ok(RawFile {
+                            path,
+                            content,
+                            blob: Some(id.to_string()),
+                        })
                     })
-                },
-            )
-            .collect()
+                    .collect()
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(read.into_iter().flatten().collect())
     }
 }
 

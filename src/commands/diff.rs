@@ -26,7 +26,8 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
     let prefix = repository.prefix();
     let changed = decisions::portfolio_files(&paths, &prefix);
 
-    // The head is read and checked whole. Of the merge base and the target, only what judging
+    // The head is read whole (its root files checked by every rule that can report there). Of
+    // the merge base and the target, only what judging
     // needs is read: the root files and the files the change touches, or the whole base when
     // judging needs it (see `decisions::base_needs_every_file`).
     let whole_base = decisions::base_needs_every_file(&changed);
@@ -58,7 +59,7 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
     };
     let head = {
         let files = repository.read(&head_commit, &known)?;
-        portfolio::check(files, Some(head_commit.clone()), &cache)?
+        portfolio::check_root_files(files, Some(head_commit.clone()), &cache)?
     };
     let target_read;
     let target = if merge_base.as_ref().map(|commit| &commit.id) == Some(&target_commit.id) {

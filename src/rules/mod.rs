@@ -248,6 +248,31 @@ pub static RULES: &[&Rule] = &[
     &INVALID_CONDITION,
 ];
 
+/// The rules whose findings only ever land in record files, never in portfolio.yaml or
+/// governance.yaml. Every other rule, a new one included until it is listed here, also runs in
+/// [`check_root_files`], by which `folio diff` judges whether a head can be approved at all; a
+/// test keeps this list true against every rule's fixtures.
+pub static RECORD_ONLY: &[&Rule] = &[
+    &UNKNOWN_VENTURE,
+    &UNKNOWN_INITIATIVE,
+    &UNKNOWN_SYNERGY,
+    &UNKNOWN_RESOURCE,
+    &DUPLICATE_VENTURE_IN_LIST,
+    &ID_FILENAME_MISMATCH,
+    &STALE_TOTAL,
+    &STALE_NET_SCORE,
+    &CONTINUE_BELOW_VIABLE_SCORE,
+    &ALLOCATION_OVER_CAPACITY,
+    &ALLOCATION_TO_INACTIVE_VENTURE,
+    &SINGLE_POINT_OF_FAILURE,
+    &CRITICAL_VENTURE_UNDERALLOCATED,
+    &RESOLVED_CONFLICT_INCOMPLETE,
+    &BASELINE_MISSING,
+    &MULTIPLE_BASELINES,
+    &ROLLBACK_INITIATIVE_ACTIVE,
+    &LAUNCHED_WITHOUT_OWNER,
+];
+
 /// Finds a rule by its name.
 pub fn find(name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|rule| rule.name == name)
@@ -262,6 +287,20 @@ pub fn check(loaded: &Loaded, model: &Model) -> Vec<Finding> {
             check(&context, &mut findings);
         }
     }
+    findings
+}
+
+/// The findings of every cross-file rule that can report in portfolio.yaml or governance.yaml,
+/// in those files only.
+pub fn check_root_files(loaded: &Loaded, model: &Model) -> Vec<Finding> {
+    let context = Context { loaded, model };
+    let mut findings = Vec::new();
+    for rule in RULES.iter().filter(|rule| !RECORD_ONLY.contains(rule)) {
+        if let Some(check) = rule.check {
+            check(&context, &mut findings);
+        }
+    }
+    findings.retain(|finding| Kind::of_path(&finding.file).is_some_and(Kind::is_singleton));
     findings
 }
 

@@ -885,3 +885,63 @@ fn the_readme_decision_example_is_what_folio_says() {
     assert_eq!(code, 1);
     assert_eq!(report["decisions"], json!([example]));
 }
+
+/// A head whose governance.yaml breaks a cross-file rule (an escalation to a role that does not
+/// exist) cannot be approved, whoever approves: its rules would be the next target's.
+#[test]
+fn a_head_whose_governance_breaks_a_rule_cannot_be_approved() {
+    let repo = base_repo();
+    repo.write(
+        &at("governance.yaml"),
+        &format!("{GOVERNANCE}escalation: [chairmen, board]\n"),
+    );
+    let head = repo.commit("escalate to a role nobody holds");
+    let everyone: Vec<Value> = ["chair", "b1", "b2", "b3"]
+        .iter()
+        .map(|login| approval(login, &head))
+        .collect();
+    let (code, report) = diff(&repo, &everyone, None);
+    assert_eq!(code, 1);
+    assert_eq!(report["approved"], false);
+    let blocked = report["blocked"].as_array().expect("blocked reasons");
+    assert!(
+        blocked.iter().any(|reason| reason
+            .as_str()
+            .is_some_and(|r| r.contains("[unknown-role]"))),
+        "{report:#}"
+    );
+    // The decision itself has every approval it needs.
+    assert!(
+        requires(decision(&report, "change-governance"))
+            .iter()
+            .all(|(_, satisfied)| *satisfied)
+    );
+
+    // Repaired, the same approvals pass.
+    repo.write(
+        &at("governance.yaml"),
+        &format!("{GOVERNANCE}escalation: [chairman, board]\n"),
+    );
+    let repaired = repo.commit("escalate to the chairman");
+    let everyone: Vec<Value> = ["chair", "b1", "b2", "b3"]
+        .iter()
+        .map(|login| approval(login, &repaired))
+        .collect();
+    let approvals = repo.path("reviews.json");
+    std::fs::write(&approvals, Value::Array(everyone).to_string()).expect("write");
+    let (code, report) = run_json(
+        folio()
+            .current_dir(repo.root())
+            .args([
+                "diff",
+                ROOT,
+                "--base",
+                "HEAD~2",
+                "--format",
+                "json",
+                "--approvals",
+            ])
+            .arg(&approvals),
+    );
+    assert_eq!(code, 0, "{report:#}");
+}
