@@ -23,6 +23,39 @@ pub fn cell(text: &str) -> String {
     escaped
 }
 
+/// A code span that shows `text` exactly as written: no entity or backslash escape inside it
+/// (GitHub shows those literally in code), a fence longer than any run of backticks in the
+/// text, and newlines folded. In a table cell (`in_table`), `|` is escaped, which GitHub's
+/// table parser undoes before it reads the span. An empty text is an em dash.
+pub fn code(text: &str, in_table: bool) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect();
+    if text.is_empty() {
+        return "—".into();
+    }
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    // A span that starts or ends with a backtick, or with spaces at both ends, needs one space
+    // of padding on each side, which CommonMark removes again.
+    let pad = text.starts_with('`')
+        || text.ends_with('`')
+        || (text.starts_with(' ') && text.ends_with(' ') && !text.trim().is_empty());
+    let body = if in_table {
+        text.replace('|', "\\|")
+    } else {
+        text
+    };
+    let space = if pad { " " } else { "" };
+    format!("{fence}{space}{body}{space}{fence}")
+}
+
 /// A GitHub handle, written so that it does not notify its owner: in a code span, without `@`.
 pub fn handle(login: &str) -> String {
     let safe: String = login
@@ -43,5 +76,17 @@ mod tests {
         assert_eq!(cell("@chairman"), "&#64;chairman");
         assert_eq!(handle("emarsh"), "`emarsh`");
         assert_eq!(handle("evil`|@x"), "`evilx`");
+    }
+
+    #[test]
+    fn code_spans_show_text_as_written() {
+        assert_eq!(code("budget > 10000", true), "`budget > 10000`");
+        assert_eq!(code("shift_pct", true), "`shift_pct`");
+        assert_eq!(code("a|b", true), "`a\\|b`");
+        assert_eq!(code("a|b", false), "`a|b`");
+        assert_eq!(code("x `y` z", false), "``x `y` z``");
+        assert_eq!(code("`start", false), "`` `start ``");
+        assert_eq!(code("two\nlines", false), "`two lines`");
+        assert_eq!(code("", false), "—");
     }
 }

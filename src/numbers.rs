@@ -12,17 +12,20 @@ pub fn figure(value: f64) -> String {
     }
 }
 
-/// `1234567.5` → `1,234,567.5`; whole numbers without decimals, others with at most two.
+/// `1234567.5` → `1,234,567.5`; whole numbers without decimals, others with at most two. Any
+/// finite value prints in full (1e20 is 100,000,000,000,000,000,000); one that is not finite
+/// says so, since no sum of real amounts can be.
 pub fn grouped(value: f64) -> String {
     if !value.is_finite() {
-        return "n/a".into();
+        return "not a finite number".into();
     }
     let rounded = (value * 100.0).round() / 100.0;
+    // Past 2^53 a float has no cents to show, and scaling by 100 could overflow.
+    let rounded = if rounded.is_finite() { rounded } else { value };
     let negative = rounded < 0.0;
     let absolute = rounded.abs();
-    let whole = absolute.trunc() as u64;
     let cents = ((absolute - absolute.trunc()) * 100.0).round() as u64;
-    let digits = whole.to_string();
+    let digits = format!("{:.0}", absolute.trunc());
     let mut grouped = String::new();
     for (index, digit) in digits.chars().enumerate() {
         if index > 0 && (digits.len() - index) % 3 == 0 {
@@ -55,6 +58,9 @@ mod tests {
         assert_eq!(grouped(-1800.0), "-1,800");
         assert_eq!(grouped(0.456), "0.46");
         assert_eq!(grouped(999.0), "999");
-        assert_eq!(grouped(f64::NAN), "n/a");
+        assert_eq!(grouped(f64::NAN), "not a finite number");
+        assert_eq!(grouped(1e20), "100,000,000,000,000,000,000");
+        assert_eq!(grouped(-1.8e19), "-18,000,000,000,000,000,000");
+        assert!(grouped(f64::MAX).starts_with("179,769,313,486,231,"));
     }
 }

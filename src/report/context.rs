@@ -17,8 +17,12 @@ pub struct ReportContext {
     pub gates: Vec<GateRow>,
     pub metrics: Figures,
     pub ventures: Vec<VentureRow>,
+    pub venture_totals: VentureTotals,
     pub assessments: Vec<AssessmentRow>,
     pub synergies: Vec<SynergyRow>,
+    /// The points of the value-against-effort chart: synergies at the same place share one
+    /// point, so that no two labels are drawn over each other.
+    pub synergy_points: Vec<ChartPoint>,
     pub conflicts: Vec<ConflictRow>,
     pub initiatives: Vec<InitiativeRow>,
     pub resources: ResourceMatrix,
@@ -53,6 +57,8 @@ pub struct GateRow {
     pub files: Vec<String>,
 }
 
+/// One venture as the portfolio overview shows it: its figures, its latest assessment, and
+/// what it takes part in.
 #[derive(Debug, Clone, Serialize)]
 pub struct VentureRow {
     pub id: String,
@@ -61,6 +67,50 @@ pub struct VentureRow {
     pub lead: Option<String>,
     pub critical: bool,
     pub industry: Option<String>,
+    pub stage: Option<u32>,
+    pub revenue_monthly: Option<f64>,
+    pub burn_monthly: Option<f64>,
+    /// Burn less revenue, when burn exceeds revenue: what the venture consumes each month.
+    /// (Runway needs cash on hand, which a venture file does not hold.)
+    pub net_burn_monthly: Option<f64>,
+    pub users: Option<u64>,
+    pub growth_pct: Option<f64>,
+    pub market_fit: Option<u8>,
+    /// Its latest assessment: total, recommendation, date.
+    pub assessment_total: Option<f64>,
+    pub recommendation: Option<&'static str>,
+    pub assessed_on: Option<String>,
+    pub synergies: Vec<String>,
+    pub initiatives: Vec<String>,
+    /// Its allocation of each shared resource (one allocated to two or more ventures).
+    pub shares: Vec<ShareRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ShareRow {
+    pub resource: String,
+    pub amount: f64,
+    pub unit: String,
+    /// The allocation as a share of the resource's capacity, when it has one.
+    pub pct_of_capacity: Option<f64>,
+}
+
+/// The ventures' own figures summed, beside the current metrics snapshot: where the two
+/// disagree, the difference says by how much.
+#[derive(Debug, Clone, Serialize)]
+pub struct VentureTotals {
+    pub revenue_monthly: f64,
+    pub burn_monthly: f64,
+    pub users: u64,
+    /// How many ventures state each figure.
+    pub with_revenue: usize,
+    pub with_users: usize,
+    pub snapshot_period: Option<String>,
+    pub snapshot_revenue_monthly: Option<f64>,
+    pub snapshot_users: Option<u64>,
+    /// The ventures' sum less the snapshot's, when they differ.
+    pub revenue_difference: Option<f64>,
+    pub users_difference: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -100,6 +150,40 @@ pub struct SynergyRow {
 }
 
 #[derive(Debug, Clone, Serialize)]
+pub struct ChartPoint {
+    pub label: String,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// One chart point per place, labelled with every synergy there (at most three named).
+fn synergy_points(synergies: &[SynergyRow]) -> Vec<ChartPoint> {
+    let mut places: Vec<((u8, u8), Vec<&SynergyRow>)> = Vec::new();
+    for row in synergies {
+        let place = (row.implementation_effort, row.value_potential);
+        match places.iter_mut().find(|(at, _)| *at == place) {
+            Some((_, rows)) => rows.push(row),
+            None => places.push((place, vec![row])),
+        }
+    }
+    places
+        .into_iter()
+        .filter_map(|(_, rows)| {
+            let first = rows.first()?;
+            let mut names: Vec<&str> = rows.iter().take(3).map(|row| row.id.as_str()).collect();
+            let more = rows.len().saturating_sub(3);
+            let more = (more > 0).then(|| format!("+{more}"));
+            names.extend(more.as_deref());
+            Some(ChartPoint {
+                label: names.join(" "),
+                x: first.x,
+                y: first.y,
+            })
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct ConflictRow {
     pub id: String,
     pub title: String,
@@ -132,8 +216,11 @@ pub struct InitiativeRow {
     pub success_metrics: Vec<SuccessMetricRow>,
     /// The first milestone not done, by deadline.
     pub next_milestone: Option<MilestoneRow>,
-    /// Money captured so far (in the portfolio's currency).
+    /// Money captured so far (in the portfolio's currency) and hours, as of the report's date.
     pub value_usd: f64,
+    pub value_hours: f64,
+    /// Milestones past their deadline and not done.
+    pub overdue_milestones: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -142,6 +229,8 @@ pub struct MilestoneRow {
     pub owner: Option<String>,
     pub deadline: String,
     pub done: bool,
+    /// Past its deadline as of the report's date, and not done.
+    pub overdue: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -243,6 +332,9 @@ pub struct ValueByType {
 pub struct Benefits {
     pub baseline: Option<MetricsRow>,
     pub current: Option<MetricsRow>,
+    /// (current − baseline) / baseline × 100 of the snapshots' `users`, when both state them
+    /// and the baseline is not 0.
+    pub user_growth_pct: Option<f64>,
     /// Every snapshot, by period.
     pub trend: Vec<MetricsRow>,
 }
@@ -293,6 +385,143 @@ fn quadrant(value: u8, effort: u8) -> &'static str {
         (false, true) => "fill-in",
         (false, false) => "thankless task",
     }
+}
+
+/// Each venture with its figures, latest assessment, synergies, initiatives and shares of the
+/// shared resources, by id.
+fn ventures(
+    model: &Model,
+    latest: &BTreeMap<&str, &Item<crate::model::Assessment>>,
+    thresholds: &Thresholds,
+) -> Vec<VentureRow> {
+    let naming = |id: &str, ids: &mut Vec<String>, lists: &[(&String, &Vec<String>)]| {
+        for (owner, ventures) in lists {
+            if ventures.iter().any(|venture| venture == id) {
+                ids.push((*owner).clone());
+            }
+        }
+        ids.sort();
+        ids.dedup();
+    };
+    let synergy_lists: Vec<(&String, &Vec<String>)> = model
+        .synergies
+        .iter()
+        .map(|synergy| (&synergy.id, &synergy.ventures))
+        .collect();
+    let initiative_lists: Vec<(&String, &Vec<String>)> = model
+        .initiatives
+        .iter()
+        .map(|initiative| (&initiative.initiative_id, &initiative.ventures))
+        .collect();
+    let shared: Vec<&Item<crate::model::Resource>> = model
+        .resources
+        .iter()
+        .filter(|resource| resource.allocations.len() >= 2)
+        .collect();
+    let mut rows: Vec<VentureRow> = model
+        .ventures
+        .iter()
+        .map(|venture| {
+            let metrics = venture.metrics.as_ref();
+            let revenue = metrics.and_then(|m| m.revenue_monthly);
+            let burn = metrics.and_then(|m| m.burn_monthly);
+            let assessment = latest.get(venture.id.as_str());
+            let mut synergies = Vec::new();
+            naming(&venture.id, &mut synergies, &synergy_lists);
+            let mut initiatives = Vec::new();
+            naming(&venture.id, &mut initiatives, &initiative_lists);
+            VentureRow {
+                id: venture.id.clone(),
+                name: venture.name.clone(),
+                status: venture.status.as_str(),
+                lead: venture.lead.clone(),
+                critical: venture.critical,
+                industry: venture.industry.clone(),
+                stage: venture.stage,
+                revenue_monthly: revenue,
+                burn_monthly: burn,
+                net_burn_monthly: match (revenue, burn) {
+                    (revenue, Some(burn)) if burn > revenue.unwrap_or(0.0) => {
+                        Some(burn - revenue.unwrap_or(0.0))
+                    }
+                    _ => None,
+                },
+                users: metrics.and_then(|m| m.users),
+                growth_pct: metrics.and_then(|m| m.growth_pct),
+                market_fit: metrics.and_then(|m| m.market_fit),
+                assessment_total: assessment
+                    .map(|a| a.scores.total(&thresholds.assessment_weights)),
+                recommendation: assessment.map(|a| a.recommendation.as_str()),
+                assessed_on: assessment.map(|a| a.date.to_string()),
+                synergies,
+                initiatives,
+                shares: shared
+                    .iter()
+                    .filter_map(|resource| {
+                        let amount = *resource.allocations.get(&venture.id)?;
+                        Some(ShareRow {
+                            resource: resource.id.clone(),
+                            amount,
+                            unit: resource.unit.clone(),
+                            pct_of_capacity: (resource.capacity > 0.0)
+                                .then(|| amount / resource.capacity * 100.0),
+                        })
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| a.id.cmp(&b.id));
+    rows
+}
+
+/// The ventures' figures summed, against the current metrics snapshot.
+fn venture_totals(ventures: &[VentureRow], current: Option<&MetricsRow>) -> VentureTotals {
+    let revenue: f64 = ventures.iter().filter_map(|v| v.revenue_monthly).sum();
+    let users: u64 = ventures
+        .iter()
+        .filter_map(|v| v.users)
+        .fold(0, u64::saturating_add);
+    let differs = |sum: f64, snapshot: Option<f64>| {
+        snapshot
+            .map(|snapshot| sum - snapshot)
+            .filter(|difference| difference.abs() > 1e-9)
+    };
+    let snapshot_users = current.and_then(|row| row.users);
+    VentureTotals {
+        revenue_monthly: revenue,
+        burn_monthly: ventures.iter().filter_map(|v| v.burn_monthly).sum(),
+        users,
+        with_revenue: ventures
+            .iter()
+            .filter(|v| v.revenue_monthly.is_some())
+            .count(),
+        with_users: ventures.iter().filter(|v| v.users.is_some()).count(),
+        snapshot_period: current.map(|row| row.period.clone()),
+        snapshot_revenue_monthly: current.map(|row| row.revenue_monthly),
+        snapshot_users,
+        revenue_difference: differs(revenue, current.map(|row| row.revenue_monthly)),
+        users_difference: differs(users as f64, snapshot_users.map(|users| users as f64)),
+    }
+}
+
+/// Money and hours captured by each initiative as of `as_of`, counted as the gates count them
+/// (a monthly amount once for every month started since its date).
+fn captured_by_initiative(
+    model: &Model,
+    as_of: crate::model::date::Date,
+) -> BTreeMap<&str, (f64, f64)> {
+    let mut captured: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
+    for event in &model.value_events {
+        let Some(unit) = event.unit else { continue };
+        let entry = captured.entry(event.initiative.as_str()).or_default();
+        if unit.is_money() {
+            entry.0 += event.captured(as_of);
+        } else {
+            entry.1 += event.captured(as_of);
+        }
+    }
+    captured
 }
 
 /// Builds the context from the model and the evaluation of its gates.
@@ -389,8 +618,9 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
                 .estimated_value
                 .as_ref()
                 .map(|value| value.unit.clone()),
+            // Mermaid writes each quadrant's name at its top: points stay below 0.85.
             x: (f64::from(synergy.implementation_effort) - 1.0) / 4.0 * 0.9 + 0.05,
-            y: (f64::from(synergy.value_potential) - 1.0) / 4.0 * 0.9 + 0.05,
+            y: (f64::from(synergy.value_potential) - 1.0) / 4.0 * 0.8 + 0.05,
             quadrant: quadrant(synergy.value_potential, synergy.implementation_effort),
         })
         .collect();
@@ -420,6 +650,7 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
         .collect();
     conflicts.sort_by(|a, b| a.id.cmp(&b.id));
 
+    let captured = captured_by_initiative(model, as_of);
     let mut initiatives: Vec<InitiativeRow> = model
         .initiatives
         .iter()
@@ -432,9 +663,11 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
                     owner: milestone.owner.clone(),
                     deadline: milestone.deadline.to_string(),
                     done: milestone.done,
+                    overdue: !milestone.done && milestone.deadline < as_of,
                 })
                 .collect();
             milestones.sort_by(|a, b| a.deadline.cmp(&b.deadline));
+            let overdue_milestones = milestones.iter().filter(|m| m.overdue).count();
             InitiativeRow {
                 id: initiative.initiative_id.clone(),
                 name: initiative.name.clone(),
@@ -459,11 +692,13 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
                         current: metric.current.as_ref().map(quantity),
                     })
                     .collect(),
-                value_usd: figures
-                    .value_usd_by_initiative
-                    .get(&initiative.initiative_id)
-                    .copied()
-                    .unwrap_or(0.0),
+                value_usd: captured
+                    .get(initiative.initiative_id.as_str())
+                    .map_or(0.0, |(usd, _)| *usd),
+                value_hours: captured
+                    .get(initiative.initiative_id.as_str())
+                    .map_or(0.0, |(_, hours)| *hours),
+                overdue_milestones,
             }
         })
         .collect();
@@ -591,9 +826,21 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
             .as_ref()
             .and_then(|period| trend.iter().find(|row| &row.period == period).cloned())
     };
+    let baseline = find_period(&figures.baseline_period);
+    let current = find_period(&figures.current_period);
+    let user_growth_pct = match (
+        baseline.as_ref().and_then(|row| row.users),
+        current.as_ref().and_then(|row| row.users),
+    ) {
+        (Some(before), Some(now)) if before > 0 => {
+            Some((now as f64 - before as f64) / before as f64 * 100.0)
+        }
+        _ => None,
+    };
     let benefits = Benefits {
-        baseline: find_period(&figures.baseline_period),
-        current: find_period(&figures.current_period),
+        baseline,
+        current,
+        user_growth_pct,
         trend: trend.clone(),
     };
 
@@ -626,6 +873,9 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
             .count(),
     };
 
+    let ventures = ventures(model, &latest, &thresholds);
+    let venture_totals = venture_totals(&ventures, benefits.current.as_ref());
+
     ReportContext {
         portfolio: PortfolioInfo {
             name: portfolio.map_or_else(
@@ -642,23 +892,10 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
         thresholds,
         gates,
         metrics: figures.clone(),
-        ventures: {
-            let mut ventures: Vec<VentureRow> = model
-                .ventures
-                .iter()
-                .map(|venture| VentureRow {
-                    id: venture.id.clone(),
-                    name: venture.name.clone(),
-                    status: venture.status.as_str(),
-                    lead: venture.lead.clone(),
-                    critical: venture.critical,
-                    industry: venture.industry.clone(),
-                })
-                .collect();
-            ventures.sort_by(|a, b| a.id.cmp(&b.id));
-            ventures
-        },
+        ventures,
+        venture_totals,
         assessments,
+        synergy_points: synergy_points(&synergies),
         synergies,
         conflicts,
         initiatives,

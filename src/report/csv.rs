@@ -156,7 +156,10 @@ pub fn tables(context: &ReportContext) -> Vec<(String, String)> {
             "owner",
             "next_milestone",
             "next_deadline",
+            "overdue_milestones",
             "progress",
+            "value_money",
+            "value_hours",
         ],
         context
             .initiatives
@@ -172,7 +175,10 @@ pub fn tables(context: &ReportContext) -> Vec<(String, String)> {
                         .as_ref()
                         .map(|m| m.deadline.clone())
                         .unwrap_or_default(),
+                    row.overdue_milestones.to_string(),
                     row.progress.map(figure).unwrap_or_default(),
+                    figure(row.value_usd),
+                    figure(row.value_hours),
                 ]
             })
             .collect(),
@@ -207,6 +213,7 @@ pub fn tables(context: &ReportContext) -> Vec<(String, String)> {
             .collect(),
     );
     vec![
+        ("ventures.csv".into(), ventures(context)),
         ("assessment-matrix.csv".into(), assessments),
         ("synergy-register.csv".into(), synergies),
         ("conflict-log.csv".into(), conflicts),
@@ -214,4 +221,75 @@ pub fn tables(context: &ReportContext) -> Vec<(String, String)> {
         ("initiative-dashboard.csv".into(), initiatives),
         ("value-capture-log.csv".into(), value),
     ]
+}
+
+/// ventures.csv: one row per venture, with its figures, latest assessment, the synergies and
+/// initiatives it is in, and its shares of the shared resources (`resource=amount unit`).
+fn ventures(context: &ReportContext) -> String {
+    let number = |value: Option<f64>| value.map(figure).unwrap_or_default();
+    table(
+        &[
+            "venture",
+            "name",
+            "status",
+            "lead",
+            "critical",
+            "industry",
+            "stage",
+            "revenue_monthly",
+            "burn_monthly",
+            "net_burn_monthly",
+            "users",
+            "growth_pct",
+            "market_fit",
+            "assessment_total",
+            "recommendation",
+            "assessed_on",
+            "synergies",
+            "initiatives",
+            "shares",
+        ],
+        context
+            .ventures
+            .iter()
+            .map(|row| {
+                vec![
+                    text(&row.id),
+                    text(&row.name),
+                    row.status.to_string(),
+                    optional(row.lead.as_ref()),
+                    row.critical.to_string(),
+                    optional(row.industry.as_ref()),
+                    row.stage.map(|stage| stage.to_string()).unwrap_or_default(),
+                    number(row.revenue_monthly),
+                    number(row.burn_monthly),
+                    number(row.net_burn_monthly),
+                    row.users.map(|users| users.to_string()).unwrap_or_default(),
+                    number(row.growth_pct),
+                    row.market_fit
+                        .map(|fit| fit.to_string())
+                        .unwrap_or_default(),
+                    number(row.assessment_total),
+                    row.recommendation.unwrap_or_default().to_string(),
+                    row.assessed_on.clone().unwrap_or_default(),
+                    text(&row.synergies.join(" ")),
+                    text(&row.initiatives.join(" ")),
+                    text(
+                        &row.shares
+                            .iter()
+                            .map(|share| {
+                                format!(
+                                    "{}={} {}",
+                                    share.resource,
+                                    figure(share.amount),
+                                    share.unit
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ),
+                ]
+            })
+            .collect(),
+    )
 }

@@ -63,8 +63,47 @@ pub fn cell(value: Value) -> Value {
     Value::from_safe_string(markdown::cell(&display(&value)))
 }
 
+/// `{{ id | code }}`: a code span showing the value as written (see [`markdown::code`]); in a
+/// table cell by default, `{{ path | code(false) }}` elsewhere.
+pub fn code(value: Value, in_table: Option<bool>) -> Value {
+    Value::from_safe_string(markdown::code(&display(&value), in_table.unwrap_or(true)))
+}
+
+/// The words that begin a statement in the Mermaid charts folio draws (gantt, quadrant,
+/// xychart, pie): a label that starts with one would be read as that statement.
+const MERMAID_KEYWORDS: [&str; 27] = [
+    "title",
+    "dateformat",
+    "axisformat",
+    "tickinterval",
+    "todaymarker",
+    "excludes",
+    "includes",
+    "weekday",
+    "weekend",
+    "section",
+    "click",
+    "call",
+    "href",
+    "acctitle",
+    "accdescr",
+    "inclusiveenddates",
+    "topaxis",
+    "displaymode",
+    "gantt",
+    "x-axis",
+    "y-axis",
+    "quadrant-1",
+    "quadrant-2",
+    "quadrant-3",
+    "quadrant-4",
+    "line",
+    "bar",
+];
+
 /// `{{ text | mermaid }}`: a label safe inside a Mermaid block (letters, digits, spaces and a
-/// few signs; at most 60 characters).
+/// few signs; at most 60 characters), which can never begin a statement: one whose first word
+/// is a Mermaid keyword is marked with `‣ `.
 pub fn mermaid(value: Value) -> Value {
     let text = display(&value);
     let mut label: String = text
@@ -81,6 +120,14 @@ pub fn mermaid(value: Value) -> Value {
     label = label.split_whitespace().collect::<Vec<_>>().join(" ");
     if label.is_empty() {
         label.push('-');
+    }
+    let first = label
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    if MERMAID_KEYWORDS.contains(&first.as_str()) {
+        label.insert_str(0, "‣ ");
     }
     Value::from_safe_string(label)
 }
@@ -130,5 +177,11 @@ mod tests {
             mermaid(Value::from("Auth: \"shared\" [v2]")).to_string(),
             "Auth shared v2"
         );
+        assert_eq!(
+            mermaid(Value::from("dateFormat YYYY")).to_string(),
+            "‣ dateFormat YYYY"
+        );
+        assert_eq!(mermaid(Value::from("%% click")).to_string(), "‣ click");
+        assert_eq!(mermaid(Value::from("Titles")).to_string(), "Titles");
     }
 }

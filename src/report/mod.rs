@@ -21,8 +21,12 @@ pub const SUMMARY_LIMIT: usize = 64 * 1024;
 const FUEL: u64 = 500_000_000;
 
 /// Every embedded template, by name; `--templates DIR` replaces any of them by file name.
-pub const TEMPLATES: [(&str, &str); 13] = [
+pub const TEMPLATES: [(&str, &str); 14] = [
     ("report.md.j2", include_str!("../../templates/report.md.j2")),
+    (
+        "ventures.md.j2",
+        include_str!("../../templates/ventures.md.j2"),
+    ),
     (
         "assessment-matrix.md.j2",
         include_str!("../../templates/assessment-matrix.md.j2"),
@@ -104,6 +108,7 @@ fn environment(overrides: &BTreeMap<String, String>) -> Result<Environment<'stat
     environment.add_filter("percent", filters::percent);
     environment.add_filter("date", filters::date);
     environment.add_filter("cell", filters::cell);
+    environment.add_filter("code", filters::code);
     environment.add_filter("mermaid", filters::mermaid);
     environment.add_filter("short", filters::short);
     environment.add_filter("url", filters::url);

@@ -46,6 +46,7 @@ mod launched_without_owner;
 mod missing_governance;
 mod missing_portfolio;
 mod multiple_baselines;
+mod non_finite_value;
 mod reading;
 mod resolved_conflict_incomplete;
 mod rollback_initiative_active;
@@ -74,6 +75,7 @@ pub use launched_without_owner::LAUNCHED_WITHOUT_OWNER;
 pub use missing_governance::MISSING_GOVERNANCE;
 pub use missing_portfolio::MISSING_PORTFOLIO;
 pub use multiple_baselines::MULTIPLE_BASELINES;
+pub use non_finite_value::NON_FINITE_VALUE;
 pub use reading::{
     ALIAS_LIMIT, DUPLICATE_KEY, FILE_TOO_LARGE, INVALID_GLOB, KIND_MISMATCH, NESTING_TOO_DEEP,
     NON_STRING_KEY, NOT_UTF8, SCHEMA, SYMLINK, UNKNOWN_LOCATION, YAML_SYNTAX, YAML_TAG,
@@ -246,6 +248,7 @@ pub static RULES: &[&Rule] = &[
     &LAUNCHED_WITHOUT_OWNER,
     &UNKNOWN_DECISION_TYPE,
     &INVALID_CONDITION,
+    &NON_FINITE_VALUE,
 ];
 
 /// The rules whose findings only ever land in record files, never in portfolio.yaml or
@@ -271,6 +274,7 @@ pub static RECORD_ONLY: &[&Rule] = &[
     &MULTIPLE_BASELINES,
     &ROLLBACK_INITIATIVE_ACTIVE,
     &LAUNCHED_WITHOUT_OWNER,
+    &NON_FINITE_VALUE,
 ];
 
 /// Finds a rule by its name.

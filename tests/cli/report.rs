@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::support::{Portfolio, folio, repository};
 
-const FILES: [&str; 18] = [
+const FILES: [&str; 20] = [
     "assessment-matrix.csv",
     "assessment-matrix.md",
     "benefits.md",
@@ -27,6 +27,8 @@ const FILES: [&str; 18] = [
     "synergy-register.md",
     "value-capture-log.csv",
     "value-capture-log.md",
+    "ventures.csv",
+    "ventures.md",
 ];
 
 /// Every file of a report folder, by name.
