@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Parses every Mermaid block of the committed example report (and of any Markdown files given)
 # with Mermaid's own parser, as GitHub would before rendering it. Needs Node.js and npm; it
-# installs mermaid and jsdom into a temporary folder. Not part of CI: run it after changing a
-# chart template. Usage: bash scripts/check-mermaid.sh [FILE.md ...]
+# installs mermaid and jsdom into a temporary folder. .ci/run runs it on the example report and
+# on the report of the hostile-names fixture. Usage: bash scripts/check-mermaid.sh [FILE.md ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 files=("$@")

@@ -450,3 +450,177 @@ fn a_summary_that_would_overflow_is_summarised_and_says_where_the_report_is() {
     );
     table_rows("summary.md", &summary);
 }
+
+/// Every code span of a Markdown text, as GitHub reads it.
+fn code_spans(text: &str) -> Vec<String> {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    Parser::new_ext(text, options)
+        .filter_map(|event| match event {
+            Event::Code(code) => Some(code.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether a Mermaid label line's first word would begin a statement.
+fn starts_a_statement(label: &str) -> bool {
+    const KEYWORDS: [&str; 14] = [
+        "title",
+        "dateformat",
+        "axisformat",
+        "todaymarker",
+        "excludes",
+        "includes",
+        "section",
+        "click",
+        "x-axis",
+        "y-axis",
+        "quadrant-1",
+        "quadrant-2",
+        "line",
+        "bar",
+    ];
+    let first = label.split_whitespace().next().unwrap_or_default();
+    KEYWORDS.contains(&first.to_lowercase().as_str()) || label.trim_start().starts_with("%%")
+}
+
+/// Checks that a Mermaid block holds only the statements its template writes: each header
+/// statement once, then sections and milestones, points or slices whose labels cannot start a
+/// statement of their own.
+fn check_mermaid_block(name: &str, block: &str) {
+    let lines: Vec<&str> = block
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    let kind = lines
+        .iter()
+        .find(|line| !line.starts_with("%%{init"))
+        .map(|line| line.trim())
+        .unwrap_or_default();
+    let header: &[&str] = if kind == "gantt" {
+        &["gantt", "title ", "dateFormat ", "todayMarker off"]
+    } else if kind == "quadrantChart" {
+        &[
+            "quadrantChart",
+            "title ",
+            "x-axis ",
+            "y-axis ",
+            "quadrant-1 ",
+            "quadrant-2 ",
+            "quadrant-3 ",
+            "quadrant-4 ",
+        ]
+    } else if kind.starts_with("pie title ") {
+        &["pie title "]
+    } else if kind == "xychart-beta" {
+        &["%%{init", "xychart-beta", "title ", "x-axis ", "y-axis "]
+    } else {
+        panic!("{name}: an unexpected chart {kind:?}");
+    };
+    for statement in header {
+        let count = lines
+            .iter()
+            .filter(|line| line.trim_start().starts_with(statement))
+            .count();
+        assert_eq!(
+            count, 1,
+            "{name}: {statement:?} appears {count} times in {block}"
+        );
+    }
+    for line in &lines {
+        let trimmed = line.trim();
+        if header
+            .iter()
+            .any(|statement| trimmed.starts_with(statement))
+        {
+            continue;
+        }
+        let body = if kind == "gantt" {
+            if let Some(section) = trimmed.strip_prefix("section ") {
+                section
+            } else {
+                let (label, rest) = trimmed
+                    .split_once(" :milestone, ")
+                    .unwrap_or_else(|| panic!("{name}: {line:?} is not a milestone"));
+                assert!(
+                    rest.ends_with(", 0d") && !rest.contains(':'),
+                    "{name}: {line:?}"
+                );
+                label
+            }
+        } else if kind == "xychart-beta" {
+            assert!(trimmed.starts_with("line ["), "{name}: {line:?}");
+            continue;
+        } else {
+            // A quoted label, then its place or value.
+            let label = trimmed
+                .strip_prefix('"')
+                .and_then(|rest| rest.split_once('"'))
+                .map(|(label, _)| label)
+                .unwrap_or_else(|| panic!("{name}: {line:?} is not a quoted point"));
+            assert!(!label.contains('"'), "{name}: {line:?}");
+            label
+        };
+        assert!(
+            !starts_a_statement(body),
+            "{name}: {line:?} begins a Mermaid statement"
+        );
+    }
+}
+
+/// What GitHub shows of the reports: ids and conditions in code spans read exactly as written
+/// (no entity, no backslash), and every Mermaid block keeps the statements its template writes,
+/// for the example and for names written to break both.
+#[test]
+fn reports_read_as_written_on_github() {
+    for root in [
+        repository().join("example-portfolio"),
+        repository().join("tests/fixtures/portfolios/hostile-names"),
+    ] {
+        let (_out, files) = render(&root);
+        let mut blocks = 0;
+        for (name, text) in files.iter().filter(|(name, _)| name.ends_with(".md")) {
+            for code in code_spans(text) {
+                for escape in ["&gt;", "&lt;", "&amp;", "&#", "\\_", "\\|", "\\["] {
+                    assert!(
+                        !code.contains(escape),
+                        "{name}: the code span {code:?} shows {escape:?}"
+                    );
+                }
+            }
+            for block in text.split("```mermaid\n").skip(1) {
+                let block = block.split("```").next().unwrap_or_default();
+                check_mermaid_block(name, block);
+                blocks += 1;
+            }
+        }
+        assert!(blocks >= 3, "{root:?}: the charts are drawn");
+    }
+    let (_out, files) = render(&repository().join("tests/fixtures/portfolios/hostile-names"));
+    let playbook = code_spans(&files["governance-playbook.md"]);
+    for condition in [
+        "budget > 10000",
+        "shift_pct > 20 and 'a_b' not in ['x|y', 'a_b']",
+        "amount >= 50000",
+    ] {
+        assert!(
+            playbook.iter().any(|code| code == condition),
+            "{condition:?} is not shown as written: {playbook:?}"
+        );
+    }
+    let dashboard = code_spans(&files["initiative-dashboard.md"]);
+    assert!(
+        dashboard.iter().any(|code| code == "INIT_2"),
+        "{dashboard:?}"
+    );
+    // The two synergies at one place share one point.
+    let register = &files["synergy-register.md"];
+    assert!(register.contains("\"SYN-1 SYN_2\": ["), "{register}");
+    // Hours count beside money.
+    assert!(
+        files["initiative-dashboard.md"].contains("| 0 USD | 120 h |"),
+        "{}",
+        files["initiative-dashboard.md"]
+    );
+}
