@@ -68,6 +68,11 @@ impl Kind {
         }
     }
 
+    /// What a document of this kind is called in a sentence: "venture", "value event".
+    pub fn noun(self) -> String {
+        self.slug().replace('-', " ")
+    }
+
     /// The folder under the portfolio root that holds documents of this kind; `None` for the
     /// two kinds that live in a single file at the root.
     pub fn folder(self) -> Option<&'static str> {

@@ -98,6 +98,32 @@ impl Loaded {
             .iter()
             .filter(move |document| document.kind == kind)
     }
+
+    /// The ids lent by the files of `kind` that could not be read to the end (see
+    /// [`lent_id`]); such a file holds no document, so it has no id of its own.
+    pub fn lent_ids(&self, kind: Kind) -> impl Iterator<Item = &str> {
+        self.files
+            .iter()
+            .filter(|path| !self.parsed.contains_key(*path))
+            .filter_map(move |path| match lent_id(path) {
+                Some((of, id)) if of == kind => Some(id),
+                _ => None,
+            })
+    }
+}
+
+/// The id that a file's name stands for while the file cannot be read: `solar` for
+/// `ventures/solar.yaml`, in a sub-folder too. Without it, one syntax error in a venture's file
+/// would turn every reference to that venture into an `unknown-venture`, with a misleading
+/// "did you mean"; the reading finding stays the only one. Kinds without ids lend nothing.
+pub fn lent_id(path: &str) -> Option<(Kind, &str)> {
+    let kind = Kind::of_path(path)?;
+    kind.id_field()?;
+    let name = path.rsplit('/').next()?;
+    let stem = name
+        .strip_suffix(".yaml")
+        .or_else(|| name.strip_suffix(".yml"))?;
+    (!stem.is_empty()).then_some((kind, stem))
 }
 
 /// What one file gave.
@@ -188,8 +214,34 @@ fn ignore_globs(portfolio: &[FileRead], findings: &mut Vec<Finding>) -> GlobSet 
     builder.build().unwrap_or_else(|_| GlobSet::empty())
 }
 
-/// Reads one file: decoding, YAML, and the kind of each document.
+/// Reads one file: decoding, YAML, and the kind of each document. A file that could not be
+/// read to the end says, on the finding that stopped it, which id its name lends.
 pub fn read_file(file: RawFile) -> FileRead {
+    let mut result = read_contents(file);
+    if result.parsed.is_none() {
+        note_lent_id(&mut result);
+    }
+    result
+}
+
+/// Tells the user, in the help of the finding that stopped the reading of a file, that its
+/// name stands in for its id: a note, not a finding of its own, so that counts stay honest.
+fn note_lent_id(result: &mut FileRead) {
+    let Some((kind, id)) = lent_id(&result.path) else {
+        return;
+    };
+    // Reading stops at its last problem: the last finding is the one that stopped it.
+    let Some(finding) = result.findings.last_mut() else {
+        return;
+    };
+    finding.help = format!(
+        "{}; meanwhile, references to {} {id:?} (its file name) are accepted",
+        finding.help,
+        kind.noun()
+    );
+}
+
+fn read_contents(file: RawFile) -> FileRead {
     let mut result = FileRead {
         path: file.path,
         text: None,

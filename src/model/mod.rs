@@ -145,16 +145,6 @@ impl Model {
             .unwrap_or_default()
     }
 
-    /// Every list of ventures an artifact names (synergies, conflicts, initiatives), with the
-    /// place of the artifact.
-    pub fn venture_lists(&self) -> impl Iterator<Item = (Item<()>, &Vec<String>)> {
-        self.synergies
-            .iter()
-            .map(|s| (s.place(), &s.ventures))
-            .chain(self.conflicts.iter().map(|c| (c.place(), &c.ventures)))
-            .chain(self.initiatives.iter().map(|i| (i.place(), &i.ventures)))
-    }
-
     pub fn venture(&self, id: &str) -> Option<&Item<Venture>> {
         self.venture_index
             .get(id)

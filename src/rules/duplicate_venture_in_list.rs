@@ -2,12 +2,14 @@
 
 use std::collections::HashMap;
 
-use super::Context;
+use super::references::VENTURE_LISTS;
+use super::{Context, in_document};
 use crate::finding::Finding;
 
 declare_rule! {
     /// Checks that the `ventures` of a synergy, a conflict or an initiative name each venture
-    /// once.
+    /// once: in every document, one that breaks its schema too, when `ventures` is a list of
+    /// ids (any other `ventures` is left to its `schema` finding).
     ///
     /// ## Why
     ///
@@ -41,23 +43,25 @@ declare_rule! {
 }
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    let model = context.model;
-    for (item, ventures) in model.venture_lists() {
-        let mut first: HashMap<&str, usize> = HashMap::new();
-        for (index, id) in ventures.iter().enumerate() {
-            match first.get(id.as_str()) {
-                None => {
-                    first.insert(id, index);
+    for field in VENTURE_LISTS {
+        for list in context.references(field) {
+            let mut first: HashMap<&str, usize> = HashMap::new();
+            for (index, reference) in list.iter().enumerate() {
+                let id = reference.id;
+                match first.get(id) {
+                    None => {
+                        first.insert(id, index);
+                    }
+                    Some(earlier) => findings.push(in_document(
+                        &DUPLICATE_VENTURE_IN_LIST,
+                        reference.document,
+                        &reference.pointer,
+                        format!(
+                            "venture {id:?} is listed again (first as item {}); expected each venture once",
+                            earlier + 1
+                        ),
+                    )),
                 }
-                Some(earlier) => findings.push(context.at(
-                    &DUPLICATE_VENTURE_IN_LIST,
-                    &item,
-                    &format!("/ventures/{index}"),
-                    format!(
-                        "venture {id:?} is listed again (first as item {}); expected each venture once",
-                        earlier + 1
-                    ),
-                )),
             }
         }
     }

@@ -1,6 +1,7 @@
 //! The rule registry: every rule's name, severity, family, documentation and check, in one
 //! static list. One file per rule, named after the problem it flags; reading rules, enforced
-//! while files are read, live together in `reading.rs`.
+//! while files are read, live together in `reading.rs`; the fields in which artifacts name
+//! other records, which the reference rules share, in `references.rs`.
 //!
 //! A rule's name is a user-facing contract (people filter on it): never rename one.
 
@@ -48,6 +49,7 @@ mod missing_portfolio;
 mod multiple_baselines;
 mod non_finite_value;
 mod reading;
+mod references;
 mod resolved_conflict_incomplete;
 mod rollback_initiative_active;
 mod single_point_of_failure;
@@ -94,6 +96,7 @@ pub use unknown_venture::UNKNOWN_VENTURE;
 pub use weights_not_normalised::WEIGHTS_NOT_NORMALISED;
 
 pub(crate) use crate::numbers::figure;
+pub use references::{Field, Reference, Shape};
 
 use std::collections::BTreeSet;
 
@@ -129,7 +132,8 @@ impl Family {
     }
 }
 
-/// What a cross-file rule runs on: the loaded documents (for positions) and the typed model.
+/// What a cross-file rule runs on: the loaded documents (for positions, and for the reference
+/// fields, read from every document whether or not it passed its schema) and the typed model.
 pub struct Context<'a> {
     pub loaded: &'a Loaded,
     pub model: &'a Model,
@@ -321,9 +325,7 @@ impl Context<'_> {
         pointer: &str,
         message: String,
     ) -> Finding {
-        let document = self.document(item);
-        let position = document.position(pointer);
-        Finding::new(rule, &document.file, pointer, position, message)
+        in_document(rule, self.document(item), pointer, message)
     }
 
     /// A finding at the key that `pointer` hangs from (a map entry such as an allocation).
@@ -334,29 +336,63 @@ impl Context<'_> {
         pointer: &str,
         message: String,
     ) -> Finding {
-        let document = self.document(item);
-        let position = document.key_position(pointer);
-        Finding::new(rule, &document.file, pointer, position, message)
+        at_key_in_document(rule, self.document(item), pointer, message)
     }
 
-    /// The ids of every document of `kind`, whether or not it passed its schema: a reference
-    /// to a document with a typo elsewhere is not unknown.
+    /// The ids of every document of `kind`, whether or not it passed its schema (a reference
+    /// to a document with a typo elsewhere is not unknown), and the ids lent by the names of
+    /// its files that could not be read (a reference to a file with a syntax error is not
+    /// unknown either: the reading finding is the one to fix).
     pub fn ids(&self, kind: Kind) -> BTreeSet<&str> {
-        self.loaded.of_kind(kind).filter_map(Document::id).collect()
+        self.loaded
+            .of_kind(kind)
+            .filter_map(Document::id)
+            .chain(self.loaded.lent_ids(kind))
+            .collect()
+    }
+
+    /// The ids that `field` names, one list per document of its kind, valid or not (see
+    /// [`Field::read`]): what every reference rule reads, so that a document with a schema error
+    /// still has its well-formed references checked in the same run.
+    pub fn references(&self, field: Field) -> impl Iterator<Item = Vec<Reference<'_>>> {
+        self.loaded
+            .of_kind(field.kind)
+            .map(move |document| field.read(document))
+            .filter(|references| !references.is_empty())
+    }
+
+    /// Reports every id that one of `fields` names and no record of `kind` defines (see
+    /// [`Context::ids`]).
+    pub fn check_references(
+        &self,
+        rule: &'static Rule,
+        kind: Kind,
+        fields: &[Field],
+        findings: &mut Vec<Finding>,
+    ) {
+        let known = self.ids(kind);
+        let what = kind.noun();
+        for field in fields {
+            for reference in self.references(*field).flatten() {
+                if !known.contains(reference.id) {
+                    findings.push(self.unknown_reference(rule, &what, &reference, &known));
+                }
+            }
+        }
     }
 
     /// A reference to an id that `known` does not hold: the finding quotes it, lists what it
     /// could have been and suggests the nearest.
-    pub fn unknown_reference<T>(
+    pub fn unknown_reference(
         &self,
         rule: &'static Rule,
-        reference: Reference<'_, T>,
+        what: &str,
+        reference: &Reference<'_>,
         known: &BTreeSet<&str>,
     ) -> Finding {
         let Reference {
-            item,
+            document,
             pointer,
-            what,
             id,
             at_key,
         } = reference;
@@ -364,10 +400,10 @@ impl Context<'_> {
             "{what} {id:?} is not defined; {}",
             expected_one_of(known.iter().copied(), what)
         );
-        let finding = if at_key {
-            self.at_key(rule, item, pointer, message)
+        let finding = if *at_key {
+            at_key_in_document(rule, document, pointer, message)
         } else {
-            self.at(rule, item, pointer, message)
+            in_document(rule, document, pointer, message)
         };
         match closest(id, known.iter().copied()) {
             Some(near) => finding.with_help(format!("did you mean {near:?}?")),
@@ -414,16 +450,36 @@ impl Context<'_> {
     }
 }
 
-/// A reference from one artifact to another, by id.
-pub struct Reference<'a, T> {
-    pub item: &'a Item<T>,
-    /// Where the id stands in the item's document.
-    pub pointer: &'a str,
-    /// What the id names: "venture", "initiative", …
-    pub what: &'a str,
-    pub id: &'a str,
-    /// Whether the id is a map key (an allocation), to be marked at the key.
-    pub at_key: bool,
+/// A finding at the node of `pointer` in `document`.
+pub fn in_document(
+    rule: &'static Rule,
+    document: &Document,
+    pointer: &str,
+    message: String,
+) -> Finding {
+    Finding::new(
+        rule,
+        &document.file,
+        pointer,
+        document.position(pointer),
+        message,
+    )
+}
+
+/// A finding at the key that `pointer` hangs from in `document`.
+fn at_key_in_document(
+    rule: &'static Rule,
+    document: &Document,
+    pointer: &str,
+    message: String,
+) -> Finding {
+    Finding::new(
+        rule,
+        &document.file,
+        pointer,
+        document.key_position(pointer),
+        message,
+    )
 }
 
 /// "expected one of "a", "b", …": the ids a reference could have named, at most twelve.

@@ -7,6 +7,9 @@ declare_rule! {
     /// ## Why
     ///
     /// A file that does not parse cannot be read at all, so nothing in it is checked or counted.
+    /// Until it parses, its file name stands for its id (`ventures/solar.yaml` for the venture
+    /// `solar`), so references to it are accepted and the syntax error is the one finding to
+    /// fix, not one in every file that names it; the finding's help says so.
     ///
     /// ## Example
     ///
@@ -131,6 +134,9 @@ declare_rule! {
     ///
     /// YAML is text; a file in another encoding, or a binary file, cannot be read reliably.
     ///
+    /// Like a file that does not parse, it lends its file name as an id until it can be read
+    /// (see `folio explain yaml-syntax`).
+    ///
     /// ## Example
     ///
     /// A `ventures/cafe.yaml` saved as Latin-1 with `name: Café` (the tests write such a file:
@@ -157,6 +163,9 @@ declare_rule! {
     /// Portfolio artifacts are small; a huge file is a mistake, or an attack on the CI that
     /// reads it. Larger files are not read at all.
     ///
+    /// Like a file that does not parse, it lends its file name as an id until it can be read
+    /// (see `folio explain yaml-syntax`).
+    ///
     /// ## Example
     ///
     /// A 5 MiB `ventures/export.yaml` (the tests write one).
@@ -180,6 +189,9 @@ declare_rule! {
     /// ## Why
     ///
     /// No artifact needs more than a few levels; deep nesting is a way to exhaust the reader.
+    ///
+    /// Like a file that does not parse, it lends its file name as an id until it can be read
+    /// (see `folio explain yaml-syntax`).
     ///
     /// ## Example
     ///
@@ -208,6 +220,9 @@ declare_rule! {
     /// ## Why
     ///
     /// Nested aliases grow exponentially (a "billion laughs" bomb) and exhaust memory.
+    ///
+    /// Like a file that does not parse, it lends its file name as an id until it can be read
+    /// (see `folio explain yaml-syntax`).
     ///
     /// ## Example
     ///
@@ -302,6 +317,9 @@ declare_rule! {
     ///
     /// folio never follows links: a link may point outside the repository (to a secret on the
     /// CI machine) or in a loop. What it points to is not read, so it would silently be missing.
+    ///
+    /// Like a file that does not parse, it lends its file name as an id until it can be read
+    /// (see `folio explain yaml-syntax`).
     ///
     /// ## Example
     ///

@@ -1,13 +1,18 @@
 //! `unknown-initiative`: a reference to an initiative that no file defines.
 
-use super::{Context, Reference};
+use super::{Context, Field};
 use crate::finding::Finding;
 use crate::kind::Kind;
-use crate::model::rollback::RollbackScope;
 
 declare_rule! {
     /// Checks that every initiative an artifact names is defined under `initiatives/`: a value
     /// event's `initiative` and a rollback's listed `initiatives`.
+    ///
+    /// Every document is checked, one that breaks its schema too, wherever the field is
+    /// well-formed (an id, or a list of ids); a malformed field is left to its `schema` finding.
+    /// A file that cannot be read (a syntax error, bad UTF-8, …) defines the id its name gives
+    /// (`ventures/solar.yaml`: `solar`) until it can be read, so one broken file gives one
+    /// finding, not one in every file that names it.
     ///
     /// ## Why
     ///
@@ -41,40 +46,10 @@ declare_rule! {
 }
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    let known = context.ids(Kind::Initiative);
-    for event in &context.model.value_events {
-        if !known.contains(event.initiative.as_str()) {
-            findings.push(context.unknown_reference(
-                &UNKNOWN_INITIATIVE,
-                Reference {
-                    item: event,
-                    pointer: "/initiative",
-                    what: "initiative",
-                    id: &event.initiative,
-                    at_key: false,
-                },
-                &known,
-            ));
-        }
-    }
-    for rollback in &context.model.rollbacks {
-        let RollbackScope::Listed(ids) = &rollback.initiatives else {
-            continue;
-        };
-        for (index, id) in ids.iter().enumerate() {
-            if !known.contains(id.as_str()) {
-                findings.push(context.unknown_reference(
-                    &UNKNOWN_INITIATIVE,
-                    Reference {
-                        item: rollback,
-                        pointer: &format!("/initiatives/{index}"),
-                        what: "initiative",
-                        id,
-                        at_key: false,
-                    },
-                    &known,
-                ));
-            }
-        }
-    }
+    let fields = [
+        Field::one(Kind::ValueEvent, "/initiative"),
+        // `initiatives: all` names no initiative in particular.
+        Field::list(Kind::Rollback, "/initiatives"),
+    ];
+    context.check_references(&UNKNOWN_INITIATIVE, Kind::Initiative, &fields, findings);
 }

@@ -1,11 +1,17 @@
 //! `unknown-resource`: a conflict over a resource that no file defines.
 
-use super::{Context, Reference};
+use super::{Context, Field};
 use crate::finding::Finding;
 use crate::kind::Kind;
 
 declare_rule! {
     /// Checks that a conflict's `resource` names a resource defined under `resources/`.
+    ///
+    /// Every document is checked, one that breaks its schema too, wherever the field is
+    /// well-formed (an id, or a list of ids); a malformed field is left to its `schema` finding.
+    /// A file that cannot be read (a syntax error, bad UTF-8, …) defines the id its name gives
+    /// (`ventures/solar.yaml`: `solar`) until it can be read, so one broken file gives one
+    /// finding, not one in every file that names it.
     ///
     /// ## Why
     ///
@@ -38,23 +44,6 @@ declare_rule! {
 }
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    let known = context.ids(Kind::Resource);
-    for conflict in &context.model.conflicts {
-        let Some(id) = &conflict.resource else {
-            continue;
-        };
-        if !known.contains(id.as_str()) {
-            findings.push(context.unknown_reference(
-                &UNKNOWN_RESOURCE,
-                Reference {
-                    item: conflict,
-                    pointer: "/resource",
-                    what: "resource",
-                    id,
-                    at_key: false,
-                },
-                &known,
-            ));
-        }
-    }
+    let fields = [Field::one(Kind::Conflict, "/resource")];
+    context.check_references(&UNKNOWN_RESOURCE, Kind::Resource, &fields, findings);
 }

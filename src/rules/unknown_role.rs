@@ -2,9 +2,10 @@
 
 use std::collections::BTreeSet;
 
-use super::{Context, Reference};
+use super::{Context, Field, Reference, in_document};
 use crate::finding::Finding;
-use crate::model::Item;
+use crate::kind::Kind;
+use crate::load::Document;
 use crate::model::governance::Group;
 
 declare_rule! {
@@ -16,6 +17,10 @@ declare_rule! {
     /// initiative's owner) and `venture-lead(s)` (each venture's lead) are valid too; where it
     /// approves (an approval's role, `approved_by`), only a role is: a group has no GitHub
     /// logins to approve with.
+    ///
+    /// The `approved_by` of a conflict, an initiative or a resource is checked even when its
+    /// document breaks its schema elsewhere, as long as it is a role name; the governance
+    /// itself must pass its schema for any role to be checked.
     ///
     /// ## Why
     ///
@@ -55,78 +60,74 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     };
     let known: BTreeSet<&str> = governance.roles.keys().map(String::as_str).collect();
     // `approves`: the name must be a role whose members can approve, never a group.
-    let mut check_role = |item: &Item<()>, pointer: String, role: &str, approves: bool| {
+    let mut check_role = |reference: Reference<'_>, approves: bool| {
+        let role = reference.id;
         if known.contains(role) {
             return;
         }
         match Group::parse(role) {
             Some(_) if !approves => {}
             Some(group) => findings.push(
-                context
-                    .at(
-                        &UNKNOWN_ROLE,
-                        item,
-                        &pointer,
-                        format!(
-                            "{role:?} is a group ({}), which cannot approve; expected a role defined under `roles:`",
-                            group.describe()
-                        ),
-                    )
-                    .with_help("approvals need a role whose members have GitHub logins"),
+                in_document(
+                    &UNKNOWN_ROLE,
+                    reference.document,
+                    &reference.pointer,
+                    format!(
+                        "{role:?} is a group ({}), which cannot approve; expected a role defined under `roles:`",
+                        group.describe()
+                    ),
+                )
+                .with_help("approvals need a role whose members have GitHub logins"),
             ),
             None => findings.push(context.unknown_reference(
                 &UNKNOWN_ROLE,
-                Reference {
-                    item,
-                    pointer: &pointer,
-                    what: "role",
-                    id: role,
-                    at_key: false,
-                },
+                "role",
+                &reference,
                 &known,
             )),
         }
     };
-    let approvals = model
-        .conflicts
-        .iter()
-        .map(|c| (c.place(), c.approved_by.as_deref()))
-        .chain(
-            model
-                .initiatives
-                .iter()
-                .map(|i| (i.place(), i.approved_by.as_deref())),
-        )
-        .chain(
-            model
-                .resources
-                .iter()
-                .map(|r| (r.place(), r.approved_by.as_deref())),
-        );
-    for (item, approved_by) in approvals {
-        if let Some(role) = approved_by {
-            check_role(&item, "/approved_by".into(), role, true);
+    // Read from every document, valid or not, like the other references.
+    let approvals = [
+        Field::one(Kind::Conflict, "/approved_by"),
+        Field::one(Kind::Initiative, "/approved_by"),
+        Field::one(Kind::Resource, "/approved_by"),
+    ];
+    for field in approvals {
+        for reference in context.references(field).flatten() {
+            check_role(reference, true);
         }
     }
 
-    let here = governance.place();
+    let here = context.document(governance);
     for (index, right) in governance.decision_rights.iter().enumerate() {
         if let Some(authority) = right.authority.as_deref() {
             let pointer = format!("/decision_rights/{index}/authority");
-            check_role(&here, pointer, authority, false);
+            check_role(role_at(here, pointer, authority), false);
         }
         for (position, approval) in right.approvals.iter().enumerate() {
             let pointer = format!("/decision_rights/{index}/approvals/{position}/role");
-            check_role(&here, pointer, &approval.role, true);
+            check_role(role_at(here, pointer, &approval.role), true);
         }
     }
     for (index, role) in governance.escalation.iter().enumerate() {
-        check_role(&here, format!("/escalation/{index}"), role, false);
+        check_role(role_at(here, format!("/escalation/{index}"), role), false);
     }
     for (index, meeting) in governance.cadence.iter().enumerate() {
         for (position, role) in meeting.attendees.iter().enumerate() {
             let pointer = format!("/cadence/{index}/attendees/{position}");
-            check_role(&here, pointer, role, false);
+            check_role(role_at(here, pointer, role), false);
         }
+    }
+}
+
+/// A role named in governance, which the typed model reads (governance must pass its schema
+/// for any role to be known).
+fn role_at<'a>(document: &'a Document, pointer: String, role: &'a str) -> Reference<'a> {
+    Reference {
+        document,
+        pointer,
+        id: role,
+        at_key: false,
     }
 }

@@ -1,11 +1,17 @@
 //! `unknown-synergy`: an initiative built on a synergy that no file defines.
 
-use super::{Context, Reference};
+use super::{Context, Field};
 use crate::finding::Finding;
 use crate::kind::Kind;
 
 declare_rule! {
     /// Checks that an initiative's `synergy` names a synergy defined under `synergies/`.
+    ///
+    /// Every document is checked, one that breaks its schema too, wherever the field is
+    /// well-formed (an id, or a list of ids); a malformed field is left to its `schema` finding.
+    /// A file that cannot be read (a syntax error, bad UTF-8, …) defines the id its name gives
+    /// (`ventures/solar.yaml`: `solar`) until it can be read, so one broken file gives one
+    /// finding, not one in every file that names it.
     ///
     /// ## Why
     ///
@@ -39,23 +45,6 @@ declare_rule! {
 }
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    let known = context.ids(Kind::Synergy);
-    for initiative in &context.model.initiatives {
-        let Some(id) = &initiative.synergy else {
-            continue;
-        };
-        if !known.contains(id.as_str()) {
-            findings.push(context.unknown_reference(
-                &UNKNOWN_SYNERGY,
-                Reference {
-                    item: initiative,
-                    pointer: "/synergy",
-                    what: "synergy",
-                    id,
-                    at_key: false,
-                },
-                &known,
-            ));
-        }
-    }
+    let fields = [Field::one(Kind::Initiative, "/synergy")];
+    context.check_references(&UNKNOWN_SYNERGY, Kind::Synergy, &fields, findings);
 }

@@ -1,14 +1,21 @@
 //! `unknown-venture`: a reference to a venture that no file defines.
 
-use super::{Context, Reference};
+use super::references::VENTURE_LISTS;
+use super::{Context, Field};
 use crate::finding::Finding;
 use crate::kind::Kind;
-use crate::load::node::escape_pointer_token;
 
 declare_rule! {
     /// Checks that every venture an artifact names is defined under `ventures/`: an
     /// assessment's `venture`, the `ventures` of synergies, conflicts and initiatives, and the
     /// keys of a resource's `allocations`.
+    ///
+    /// Every document is checked, one that breaks its schema too, wherever the field is
+    /// well-formed (an id, a list of ids, a mapping keyed by ids); a malformed field is left to
+    /// its `schema` finding.
+    /// A file that cannot be read (a syntax error, bad UTF-8, …) defines the id its name gives
+    /// (`ventures/solar.yaml`: `solar`) until it can be read, so one broken file gives one
+    /// finding, not one in every file that names it.
     ///
     /// ## Why
     ///
@@ -46,56 +53,13 @@ declare_rule! {
 }
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    let known = context.ids(Kind::Venture);
-    let model = context.model;
-    let mut report = |finding: Finding| findings.push(finding);
-    for assessment in &model.assessments {
-        if !known.contains(assessment.venture.as_str()) {
-            report(context.unknown_reference(
-                &UNKNOWN_VENTURE,
-                Reference {
-                    item: assessment,
-                    pointer: "/venture",
-                    what: "venture",
-                    id: &assessment.venture,
-                    at_key: false,
-                },
-                &known,
-            ));
-        }
-    }
-    for (item, ventures) in model.venture_lists() {
-        for (index, id) in ventures.iter().enumerate() {
-            if !known.contains(id.as_str()) {
-                report(context.unknown_reference(
-                    &UNKNOWN_VENTURE,
-                    Reference {
-                        item: &item,
-                        pointer: &format!("/ventures/{index}"),
-                        what: "venture",
-                        id,
-                        at_key: false,
-                    },
-                    &known,
-                ));
-            }
-        }
-    }
-    for resource in &model.resources {
-        for id in resource.allocations.keys() {
-            if !known.contains(id.as_str()) {
-                report(context.unknown_reference(
-                    &UNKNOWN_VENTURE,
-                    Reference {
-                        item: resource,
-                        pointer: &format!("/allocations/{}", escape_pointer_token(id)),
-                        what: "venture",
-                        id,
-                        at_key: true,
-                    },
-                    &known,
-                ));
-            }
-        }
-    }
+    let [synergies, conflicts, initiatives] = VENTURE_LISTS;
+    let fields = [
+        Field::one(Kind::Assessment, "/venture"),
+        synergies,
+        conflicts,
+        initiatives,
+        Field::keys(Kind::Resource, "/allocations"),
+    ];
+    context.check_references(&UNKNOWN_VENTURE, Kind::Venture, &fields, findings);
 }

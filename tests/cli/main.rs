@@ -1,5 +1,6 @@
 //! folio's command-line tests, in one binary so that they compile once.
 
+mod cascades;
 mod default_deny;
 mod default_deny_property;
 mod diff;

@@ -20,11 +20,6 @@ pub static DEFINITION: Definition = Definition {
     ],
 };
 
-/// What a kind is called in a sentence: "value event", "metrics".
-fn noun(kind: Kind) -> String {
-    kind.slug().replace('-', " ")
-}
-
 /// The `amend-record` for what the other decisions left unaccounted for in this change.
 pub fn leftover(change: &RecordChange<'_>, out: &mut Detected<'_>) {
     let transition = change.transition();
@@ -39,7 +34,7 @@ pub fn leftover(change: &RecordChange<'_>, out: &mut Detected<'_>) {
     if !needed {
         return;
     }
-    let noun = noun(change.kind);
+    let noun = change.kind.noun();
     let summary = match transition {
         Transition::Added => format!("adds {noun} {}", change.id),
         Transition::Removed => format!("removes {noun} {}", change.id),
