@@ -39,5 +39,12 @@ for (const file of process.argv.slice(2)) {
 console.log(`${count} Mermaid block(s), ${failures} that do not parse`);
 process.exit(failures ? 1 : 0);
 JS
-files=("${files[@]/#/$PWD/}")
+absolute=()
+for file in "${files[@]}"; do
+  case "$file" in
+    /*) absolute+=("$file") ;;
+    *) absolute+=("$PWD/$file") ;;
+  esac
+done
+files=("${absolute[@]}")
 (cd "$work" && node check.mjs "${files[@]}")
