@@ -13,6 +13,37 @@ pub const GOVERNANCE: &str = include_str!("../../templates/init/governance.yaml"
 /// A portfolio with every threshold at the SOP's default, written out so that people see the bar.
 pub const PORTFOLIO: &str = include_str!("../../templates/init/portfolio.yaml");
 
+/// Where `folio init` puts the schemas, so that YAML editors complete and validate offline (a
+/// hidden folder: folio never reads it as portfolio data).
+pub const SCHEMA_FOLDER: &str = ".folio/schemas";
+
+/// The schemas, and a mapping from each kind's files to its schema that the YAML language
+/// server (VS Code's YAML extension, and every editor that uses the server) reads from
+/// `.vscode/settings.json`.
+fn write_editor_files(dir: &Path) -> Result<()> {
+    let schemas = dir.join(SCHEMA_FOLDER);
+    std::fs::create_dir_all(&schemas).into_diagnostic()?;
+    let mut mapping = serde_json::Map::new();
+    for kind in Kind::ALL {
+        let file = format!("{}.schema.json", kind.slug());
+        std::fs::write(schemas.join(&file), kind.schema_text()).into_diagnostic()?;
+        let globs: Vec<String> = match kind.folder() {
+            Some(folder) => vec![format!("{folder}/**/*.yaml"), format!("{folder}/**/*.yml")],
+            None => vec![
+                format!("{}.yaml", kind.slug()),
+                format!("{}.yml", kind.slug()),
+            ],
+        };
+        mapping.insert(format!("./{SCHEMA_FOLDER}/{file}"), globs.into());
+    }
+    let settings = serde_json::json!({ "yaml.schemas": mapping });
+    let vscode = dir.join(".vscode");
+    std::fs::create_dir_all(&vscode).into_diagnostic()?;
+    let text = serde_json::to_string_pretty(&settings).into_diagnostic()?;
+    std::fs::write(vscode.join("settings.json"), text + "\n").into_diagnostic()?;
+    Ok(())
+}
+
 pub fn run(dir: &Path, out: &mut dyn Write) -> Result<Outcome> {
     let occupied = std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
     if occupied {
@@ -44,6 +75,7 @@ pub fn run(dir: &Path, out: &mut dyn Write) -> Result<Outcome> {
         std::fs::create_dir_all(&path).into_diagnostic()?;
         std::fs::write(path.join(".gitkeep"), "").into_diagnostic()?;
     }
+    write_editor_files(dir)?;
     writeln!(
         out,
         "created a portfolio in {}: replace the placeholder members in governance.yaml, then add ventures/",

@@ -55,6 +55,30 @@ fn init_writes_a_clean_portfolio_with_the_sops_governance() {
     let portfolio = std::fs::read_to_string(dir.join("portfolio.yaml")).expect("portfolio.yaml");
     assert!(portfolio.contains("name: \"studio\""));
 
+    // The schemas, for editors, offline: each as `folio schema KIND` prints it, and a mapping
+    // from every kind's files to its schema.
+    let settings: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join(".vscode/settings.json")).expect("settings"),
+    )
+    .expect("JSON");
+    let mapping = settings["yaml.schemas"].as_object().expect("a mapping");
+    assert_eq!(mapping.len(), 11);
+    for kind in ["venture", "value-event", "governance"] {
+        let printed = folio().args(["schema", kind]).output().expect("folio runs");
+        let written = std::fs::read(dir.join(format!(".folio/schemas/{kind}.schema.json")))
+            .expect("a schema file");
+        assert_eq!(written, printed.stdout, "{kind}");
+        let globs = &mapping[&format!("./.folio/schemas/{kind}.schema.json")];
+        assert!(
+            globs.as_array().is_some_and(|globs| !globs.is_empty()),
+            "{kind}"
+        );
+    }
+    assert_eq!(
+        mapping["./.folio/schemas/venture.schema.json"],
+        serde_json::json!(["ventures/**/*.yaml", "ventures/**/*.yml"])
+    );
+
     // It never overwrites.
     folio()
         .arg("init")
