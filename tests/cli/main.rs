@@ -3,6 +3,7 @@
 mod default_deny;
 mod default_deny_property;
 mod diff;
+mod evaluation_date;
 mod example;
 mod formats;
 mod gates;
