@@ -68,6 +68,11 @@ pub struct CheckArgs {
     /// Read the portfolio at this git revision instead of the work tree.
     #[arg(long)]
     pub rev: Option<String>,
+    /// The evaluation date (YYYY-MM-DD) for the rules about time (milestone-overdue), as for
+    /// `folio gates`. Defaults to `as_of` in portfolio.yaml, else the commit's date with
+    /// --rev, else today.
+    #[arg(long)]
+    pub as_of: Option<String>,
     /// Output format. Defaults to `github` when GITHUB_ACTIONS=true, else `human`.
     #[arg(long, value_enum)]
     pub format: Option<Format>,

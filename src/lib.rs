@@ -5,7 +5,7 @@ pub mod cli; // the command line, clap derive only
 pub mod commands; // one file per subcommand, wiring the stages
 pub mod decisions; // pure: a change → decisions (default deny) → approvals under the target's governance
 pub mod finding; // a finding: rule, severity, file, pointer, position, message, help
-pub mod gates; // pure: model + date → entry gates, steps, exit gates, rollback triggers
+pub mod gates; // pure: model + date → entry gates, steps, exit gates, rollback triggers, schedule
 pub mod history; // the git walk of `folio log` (git2 only here and in source.rs)
 pub mod kind; // the eleven artifact kinds, their folders and embedded schemas
 pub mod load; // raw files → spanned YAML documents; the reading rules

@@ -35,22 +35,27 @@ pub struct Checked {
     pub commit: Option<Commit>,
 }
 
+/// What the evaluation date is chosen from: `--as-of` when given, and today, the last resort.
+/// The same choice serves every command, so that `folio check` and `folio gates` judge a
+/// portfolio as of the same day.
+#[derive(Debug, Clone, Copy)]
+pub struct AsOf {
+    pub given: Option<Date>,
+    pub today: Date,
+}
+
+impl AsOf {
+    /// No `--as-of`: the portfolio's `as_of`, else the commit's day, else today.
+    pub fn today(today: Date) -> AsOf {
+        AsOf { given: None, today }
+    }
+}
+
 impl Checked {
-    /// The evaluation date: `given` (`--as-of`), else `as_of` in portfolio.yaml, else the
-    /// commit's day when read from a revision, else `today`.
-    pub fn evaluation_date(&self, given: Option<Date>, today: Date) -> Date {
-        given
-            .or_else(|| {
-                self.model
-                    .portfolio
-                    .as_ref()
-                    .and_then(|portfolio| portfolio.as_of)
-            })
-            .or_else(|| {
-                let commit = self.commit.as_ref()?;
-                Some(Date::from_days_since_epoch(commit.time.div_euclid(86_400)))
-            })
-            .unwrap_or(today)
+    /// The evaluation date: `--as-of`, else `as_of` in portfolio.yaml, else the commit's day
+    /// when read from a revision, else today.
+    pub fn evaluation_date(&self, as_of: AsOf) -> Date {
+        evaluation_date(&self.model, self.commit.as_ref(), as_of)
     }
 
     /// This revision as one side of a change, for `folio diff` and `folio log`.
@@ -99,28 +104,56 @@ impl Cache {
     }
 }
 
+/// The evaluation date of a model read from `commit` (when read from a revision).
+fn evaluation_date(model: &Model, commit: Option<&Commit>, as_of: AsOf) -> Date {
+    as_of
+        .given
+        .or_else(|| {
+            model
+                .portfolio
+                .as_ref()
+                .and_then(|portfolio| portfolio.as_of)
+        })
+        .or_else(|| {
+            let commit = commit?;
+            Some(Date::from_days_since_epoch(commit.time.div_euclid(86_400)))
+        })
+        .unwrap_or(as_of.today)
+}
+
 /// Reads and checks a portfolio from the work tree, or from a git revision.
-pub fn read_and_check(root: &Path, revision: Option<&str>) -> Result<Checked, ReadError> {
+pub fn read_and_check(
+    root: &Path,
+    revision: Option<&str>,
+    as_of: AsOf,
+) -> Result<Checked, ReadError> {
     match revision {
-        None => check(source::read_work_tree(root)?, None, &Cache::default()),
+        None => check(
+            source::read_work_tree(root)?,
+            None,
+            &Cache::default(),
+            as_of,
+        ),
         Some(revision) => {
             let repository = GitRepository::open(root)?;
             let commit = repository.resolve(revision)?;
             let files = repository.read(&commit, &|_, _| false)?;
-            check(files, Some(commit), &Cache::default())
+            check(files, Some(commit), &Cache::default(), as_of)
         }
     }
 }
 
-/// Checks files already read: every finding of every rule, and the model of the documents that
-/// passed their schema.
+/// Checks files already read: every finding of every rule (as of the evaluation date), and the
+/// model of the documents that passed their schema.
 pub fn check(
     files: Vec<RawFile>,
     commit: Option<Commit>,
     cache: &Cache,
+    as_of: AsOf,
 ) -> Result<Checked, ReadError> {
     let mut checked = read(files, commit, cache)?;
-    let findings = rules::check(&checked.loaded, &checked.model);
+    let date = checked.evaluation_date(as_of);
+    let findings = rules::check(&checked.loaded, &checked.model, date);
     let mut all = std::mem::take(&mut checked.findings).items;
     all.extend(findings);
     checked.findings = Findings::new(all);
@@ -135,9 +168,11 @@ pub fn check_root_files(
     files: Vec<RawFile>,
     commit: Option<Commit>,
     cache: &Cache,
+    as_of: AsOf,
 ) -> Result<Checked, ReadError> {
     let mut checked = read(files, commit, cache)?;
-    let findings = rules::check_root_files(&checked.loaded, &checked.model);
+    let date = checked.evaluation_date(as_of);
+    let findings = rules::check_root_files(&checked.loaded, &checked.model, date);
     let mut all = std::mem::take(&mut checked.findings).items;
     all.extend(findings);
     checked.findings = Findings::new(all);

@@ -4,15 +4,19 @@ use std::io::Write;
 
 use miette::{IntoDiagnostic, Result};
 
-use super::{Context, Outcome};
+use super::{Context, Outcome, parse_as_of};
 use crate::cli::{CheckArgs, Format};
 use crate::output::{self, human::Style};
-use crate::portfolio::{Checked, read_and_check};
+use crate::portfolio::{AsOf, Checked, read_and_check};
 
 pub fn run(args: &CheckArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
+    let as_of = AsOf {
+        given: parse_as_of(args.as_of.as_deref())?,
+        today: context.today,
+    };
     let Checked {
         loaded, findings, ..
-    } = read_and_check(&args.root, args.rev.as_deref())?;
+    } = read_and_check(&args.root, args.rev.as_deref(), as_of)?;
     let format = args.format.unwrap_or(if context.github_actions {
         Format::Github
     } else {

@@ -14,7 +14,7 @@ use crate::decisions::{self, Change, Decision, Location, Target};
 use crate::finding::Position;
 use crate::kind::Kind;
 use crate::output::{self, decisions::Report};
-use crate::portfolio::{self, Cache, Checked};
+use crate::portfolio::{self, AsOf, Cache, Checked};
 use crate::source::{self, Commit, GitRepository};
 
 pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
@@ -59,7 +59,12 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
     };
     let head = {
         let files = repository.read(&head_commit, &known)?;
-        portfolio::check_root_files(files, Some(head_commit.clone()), &cache)?
+        portfolio::check_root_files(
+            files,
+            Some(head_commit.clone()),
+            &cache,
+            AsOf::today(context.today),
+        )?
     };
     let target_read;
     let target = if merge_base.as_ref().map(|commit| &commit.id) == Some(&target_commit.id) {

@@ -9,11 +9,15 @@ use crate::cli::{GatesArgs, GatesFormat, Require};
 use crate::finding::Severity;
 use crate::gates::{self, GateKind};
 use crate::output;
-use crate::portfolio::read_and_check;
+use crate::portfolio::{AsOf, read_and_check};
 
 pub fn run(args: &GatesArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
-    let checked = read_and_check(&args.root, args.rev.as_deref())?;
-    let as_of = checked.evaluation_date(parse_as_of(args.as_of.as_deref())?, context.today);
+    let date_choice = AsOf {
+        given: parse_as_of(args.as_of.as_deref())?,
+        today: context.today,
+    };
+    let checked = read_and_check(&args.root, args.rev.as_deref(), date_choice)?;
+    let as_of = checked.evaluation_date(date_choice);
     let evaluation = gates::evaluate(&checked.model, as_of);
     let errors = checked.findings.count(Severity::Error);
     match args.format {

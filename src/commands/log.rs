@@ -16,7 +16,7 @@ use crate::history;
 use crate::markdown;
 use crate::model::date::Date;
 use crate::output;
-use crate::portfolio::{self, Cache, Checked};
+use crate::portfolio::{self, AsOf, Cache, Checked};
 use crate::source::{Commit, GitRepository};
 
 #[derive(Serialize)]
@@ -34,7 +34,7 @@ struct Log {
     commits: Vec<Entry>,
 }
 
-pub fn run(args: &LogArgs, _context: &Context, out: &mut dyn Write) -> Result<Outcome> {
+pub fn run(args: &LogArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
     let repository = GitRepository::open(&args.root)?;
     let range = args.range.as_deref().unwrap_or("HEAD");
     let main_line = history::main_line(&repository, range)?;
@@ -42,9 +42,16 @@ pub fn run(args: &LogArgs, _context: &Context, out: &mut dyn Write) -> Result<Ou
     // Each file is read and checked once, however many commits hold it; a commit checked as
     // the parent of the one before is the head of the next.
     let cache = Cache::default();
+    // Each commit is checked as of its own day (or its portfolio's `as_of`).
+    let as_of = AsOf::today(context.today);
     let check = |commit: &Commit| -> Result<Checked> {
         let files = repository.read(commit, &|path, blob| cache.has(path, blob))?;
-        Ok(portfolio::check(files, Some(commit.clone()), &cache)?)
+        Ok(portfolio::check(
+            files,
+            Some(commit.clone()),
+            &cache,
+            as_of,
+        )?)
     };
     let mut entries = Vec::new();
     let mut carried: Option<Checked> = None;
@@ -55,7 +62,7 @@ pub fn run(args: &LogArgs, _context: &Context, out: &mut dyn Write) -> Result<Ou
         };
         let base = match &logged.parent {
             Some(parent) => check(parent)?,
-            None => portfolio::check(Vec::new(), None, &cache)?,
+            None => portfolio::check(Vec::new(), None, &cache, as_of)?,
         };
         let paths = repository.changed_paths(logged.parent.as_ref(), &logged.commit)?;
         let change = Change {

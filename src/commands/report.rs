@@ -7,13 +7,17 @@ use miette::{IntoDiagnostic, Result};
 
 use super::{Context, Outcome, parse_as_of};
 use crate::cli::ReportArgs;
-use crate::portfolio::read_and_check;
+use crate::portfolio::{AsOf, read_and_check};
 use crate::report::{self, Files, TEMPLATES};
 use crate::{gates, output, source};
 
 pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
-    let checked = read_and_check(&args.root, args.rev.as_deref())?;
-    let as_of = checked.evaluation_date(parse_as_of(args.as_of.as_deref())?, context.today);
+    let date_choice = AsOf {
+        given: parse_as_of(args.as_of.as_deref())?,
+        today: context.today,
+    };
+    let checked = read_and_check(&args.root, args.rev.as_deref(), date_choice)?;
+    let as_of = checked.evaluation_date(date_choice);
     let evaluation = gates::evaluate(&checked.model, as_of);
     let mut report_context = report::build(&checked.model, &evaluation);
     report_context.full_report = args

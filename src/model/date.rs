@@ -77,6 +77,31 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The days from 1970-01-01 to `self` (negative before it): the inverse of
+    /// [`Date::from_days_since_epoch`] (Howard Hinnant's `days_from_civil`).
+    pub fn days_since_epoch(self) -> i64 {
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year.rem_euclid(400);
+        let month = i64::from(self.month);
+        let shifted_month = if month > 2 { month - 3 } else { month + 9 };
+        let day_of_year = (153 * shifted_month + 2) / 5 + i64::from(self.day) - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// The date `days` days later (earlier, when negative).
+    pub fn plus_days(self, days: i64) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch().saturating_add(days))
+    }
+
+    /// How many days `self` is after `earlier` (negative when it is before).
+    pub fn days_after(self, earlier: Date) -> i64 {
+        self.days_since_epoch() - earlier.days_since_epoch()
+    }
+}
+
 fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -128,6 +153,28 @@ mod tests {
         assert_eq!(Date::from_days_since_epoch(0), date("1970-01-01"));
         assert_eq!(Date::from_days_since_epoch(20_780), date("2026-11-23"));
         assert_eq!(Date::from_days_since_epoch(11_016), date("2000-02-29"));
+    }
+
+    #[test]
+    fn dates_count_days_across_months_years_and_leap_days() {
+        for (text, days) in [
+            ("1970-01-01", 0),
+            ("2026-11-23", 20_780),
+            ("2000-02-29", 11_016),
+            ("1969-12-31", -1),
+        ] {
+            assert_eq!(date(text).days_since_epoch(), days, "{text}");
+        }
+        // Every day of four years, leap day included, goes there and back.
+        for days in 20_000..21_461 {
+            assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
+        }
+        assert_eq!(date("2026-10-16").plus_days(29), date("2026-11-14"));
+        assert_eq!(date("2028-02-28").plus_days(1), date("2028-02-29"));
+        assert_eq!(date("2026-12-31").plus_days(1), date("2027-01-01"));
+        assert_eq!(date("2026-03-01").plus_days(-1), date("2026-02-28"));
+        assert_eq!(date("2026-11-15").days_after(date("2026-10-16")), 30);
+        assert_eq!(date("2026-10-15").days_after(date("2026-10-16")), -1);
     }
 
     #[test]

@@ -2,10 +2,11 @@
 
 use std::io::{self, Write};
 
-use crate::gates::Evaluation;
+use crate::gates::{Evaluation, STAGE_DAYS, Schedule};
 
-/// A table of every gate, step and trigger: status and a one-line reason. `errors` is the
-/// number of error findings in the portfolio, whose documents the gates could not count.
+/// A table of every gate, step and trigger: status and a one-line reason; then the schedule of
+/// the steps. `errors` is the number of error findings in the portfolio, whose documents the
+/// gates could not count.
 pub fn write_human(evaluation: &Evaluation, errors: usize, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "gates as of {}", evaluation.as_of)?;
     writeln!(out)?;
@@ -20,6 +21,8 @@ pub fn write_human(evaluation: &Evaluation, errors: usize, out: &mut dyn Write) 
             result.summary
         )?;
     }
+    writeln!(out)?;
+    write_schedule(&evaluation.schedule, out)?;
     if errors > 0 {
         writeln!(out)?;
         writeln!(
@@ -30,9 +33,44 @@ pub fn write_human(evaluation: &Evaluation, errors: usize, out: &mut dyn Write) 
     Ok(())
 }
 
+/// The schedule's heading and a line per step: its window and whether it is done, due or late.
+fn write_schedule(schedule: &Schedule, out: &mut dyn Write) -> io::Result<()> {
+    let (Some(started), Some(day), Some(steps)) =
+        (schedule.stage_started, schedule.day, &schedule.steps)
+    else {
+        let note = schedule.note.as_deref().unwrap_or("no schedule");
+        return writeln!(out, "schedule: {note}");
+    };
+    let when = if day < 1 {
+        format!("{} day(s) before the stage starts", 1 - day)
+    } else if day > i64::from(STAGE_DAYS) {
+        format!("day {day}, after the stage's {STAGE_DAYS} days")
+    } else {
+        format!("day {day} of {STAGE_DAYS}")
+    };
+    writeln!(out, "schedule from {started} ({when})")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{:<5} {:<27} {:<24} status",
+        "step", "done when", "window"
+    )?;
+    for step in steps {
+        writeln!(
+            out,
+            "{:<5} {:<27} {:<24} {}",
+            step.step,
+            step.id,
+            format!("{} to {}", step.from, step.to),
+            step.status.as_str()
+        )?;
+    }
+    Ok(())
+}
+
 /// `{"as_of", "results": [{"id", "kind", "status", "summary", "evidence"}], "metrics",
-/// "errors"}`: `errors` counts the portfolio's error findings, whose documents the gates could
-/// not count.
+/// "schedule", "errors"}`: `errors` counts the portfolio's error findings, whose documents the
+/// gates could not count.
 pub fn write_json(evaluation: &Evaluation, errors: usize, out: &mut dyn Write) -> io::Result<()> {
     #[derive(serde::Serialize)]
     struct WithErrors<'a> {

@@ -545,20 +545,9 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
             summary: result.summary.clone(),
             action: result
                 .evidence
-                .get("action")
-                .and_then(|action| action.as_str())
-                .map(str::to_string),
-            files: result
-                .evidence
-                .get("files")
-                .and_then(|files| files.as_array())
-                .map(|files| {
-                    files
-                        .iter()
-                        .filter_map(|file| file.as_str().map(str::to_string))
-                        .collect()
-                })
-                .unwrap_or_default(),
+                .action()
+                .map(|action| action.as_str().to_string()),
+            files: result.evidence.files().to_vec(),
         })
         .collect();
 

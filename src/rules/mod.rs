@@ -44,6 +44,7 @@ mod duplicate_venture_in_list;
 mod id_filename_mismatch;
 mod invalid_condition;
 mod launched_without_owner;
+mod milestone_overdue;
 mod missing_governance;
 mod missing_portfolio;
 mod multiple_baselines;
@@ -52,6 +53,7 @@ mod reading;
 mod references;
 mod resolved_conflict_incomplete;
 mod rollback_initiative_active;
+mod rollback_without_post_mortem;
 mod single_point_of_failure;
 mod stale_net_score;
 mod stale_total;
@@ -74,6 +76,7 @@ pub use duplicate_venture_in_list::DUPLICATE_VENTURE_IN_LIST;
 pub use id_filename_mismatch::ID_FILENAME_MISMATCH;
 pub use invalid_condition::INVALID_CONDITION;
 pub use launched_without_owner::LAUNCHED_WITHOUT_OWNER;
+pub use milestone_overdue::MILESTONE_OVERDUE;
 pub use missing_governance::MISSING_GOVERNANCE;
 pub use missing_portfolio::MISSING_PORTFOLIO;
 pub use multiple_baselines::MULTIPLE_BASELINES;
@@ -84,6 +87,7 @@ pub use reading::{
 };
 pub use resolved_conflict_incomplete::RESOLVED_CONFLICT_INCOMPLETE;
 pub use rollback_initiative_active::ROLLBACK_INITIATIVE_ACTIVE;
+pub use rollback_without_post_mortem::ROLLBACK_WITHOUT_POST_MORTEM;
 pub use single_point_of_failure::SINGLE_POINT_OF_FAILURE;
 pub use stale_net_score::STALE_NET_SCORE;
 pub use stale_total::STALE_TOTAL;
@@ -103,6 +107,7 @@ use std::collections::BTreeSet;
 use crate::finding::{Finding, Position, Severity};
 use crate::kind::Kind;
 use crate::load::{Document, Loaded};
+use crate::model::date::Date;
 use crate::model::{Item, Model};
 use crate::suggest::closest;
 
@@ -133,10 +138,13 @@ impl Family {
 }
 
 /// What a cross-file rule runs on: the loaded documents (for positions, and for the reference
-/// fields, read from every document whether or not it passed its schema) and the typed model.
+/// fields, read from every document whether or not it passed its schema), the typed model and
+/// the evaluation date (the same as the gates': `--as-of`, else the portfolio's `as_of`, else
+/// the commit's day, else today), so that a rule about time stays pure.
 pub struct Context<'a> {
     pub loaded: &'a Loaded,
     pub model: &'a Model,
+    pub as_of: Date,
 }
 
 /// A cross-file rule's check: it adds its findings to the list.
@@ -252,6 +260,8 @@ pub static RULES: &[&Rule] = &[
     &LAUNCHED_WITHOUT_OWNER,
     &UNKNOWN_DECISION_TYPE,
     &INVALID_CONDITION,
+    &MILESTONE_OVERDUE,
+    &ROLLBACK_WITHOUT_POST_MORTEM,
     &NON_FINITE_VALUE,
 ];
 
@@ -278,6 +288,8 @@ pub static RECORD_ONLY: &[&Rule] = &[
     &MULTIPLE_BASELINES,
     &ROLLBACK_INITIATIVE_ACTIVE,
     &LAUNCHED_WITHOUT_OWNER,
+    &MILESTONE_OVERDUE,
+    &ROLLBACK_WITHOUT_POST_MORTEM,
     &NON_FINITE_VALUE,
 ];
 
@@ -286,9 +298,13 @@ pub fn find(name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|rule| rule.name == name)
 }
 
-/// Runs every cross-file rule.
-pub fn check(loaded: &Loaded, model: &Model) -> Vec<Finding> {
-    let context = Context { loaded, model };
+/// Runs every cross-file rule, as of `as_of`.
+pub fn check(loaded: &Loaded, model: &Model, as_of: Date) -> Vec<Finding> {
+    let context = Context {
+        loaded,
+        model,
+        as_of,
+    };
     let mut findings = Vec::new();
     for rule in RULES {
         if let Some(check) = rule.check {
@@ -300,8 +316,12 @@ pub fn check(loaded: &Loaded, model: &Model) -> Vec<Finding> {
 
 /// The findings of every cross-file rule that can report in portfolio.yaml or governance.yaml,
 /// in those files only.
-pub fn check_root_files(loaded: &Loaded, model: &Model) -> Vec<Finding> {
-    let context = Context { loaded, model };
+pub fn check_root_files(loaded: &Loaded, model: &Model, as_of: Date) -> Vec<Finding> {
+    let context = Context {
+        loaded,
+        model,
+        as_of,
+    };
     let mut findings = Vec::new();
     for rule in RULES.iter().filter(|rule| !RECORD_ONLY.contains(rule)) {
         if let Some(check) = rule.check {

@@ -100,6 +100,8 @@ const fn event(initiative: usize, amount: f64, unit: &'static str, date: &'stati
 #[derive(Clone)]
 struct Studio {
     as_of: Option<&'static str>,
+    /// portfolio.yaml's `stage_started`: day 1 of the 30-day schedule.
+    stage_started: Option<&'static str>,
     /// Lines under `thresholds:` in portfolio.yaml, each indented by two spaces.
     thresholds: &'static str,
     active_ventures: usize,
@@ -137,6 +139,7 @@ impl Studio {
     fn complete() -> Studio {
         Studio {
             as_of: Some("2026-11-15"),
+            stage_started: None,
             thresholds: "",
             // min_active_ventures: 2
             active_ventures: 2,
@@ -286,6 +289,9 @@ impl Studio {
         let mut text = String::from("name: \"Gate Studio\"\n");
         if let Some(as_of) = self.as_of {
             let _ = writeln!(text, "as_of: {as_of}");
+        }
+        if let Some(stage_started) = self.stage_started {
+            let _ = writeln!(text, "stage_started: {stage_started}");
         }
         text.push_str("entry:\n");
         if let Some(dashboard) = self.dashboard {
@@ -1679,20 +1685,34 @@ fn no_metrics_fails_the_measurement_and_fires_no_trigger() {
 }
 
 #[test]
-fn no_initiatives_fails_the_plans_launches_and_value_and_nothing_else() {
+fn no_initiatives_fails_the_plans_launches_value_and_coordination_and_nothing_else() {
     let studio = Studio {
         initiatives: vec![],
         value: vec![],
         ..Studio::complete()
     };
+    // Nothing is coordinated without an initiative, though the one resource is approved.
     let report = evaluate(
         &studio,
         &[
             ("plans-created", "fail"),
             ("initiatives-launched", "fail"),
             ("value-captured", "fail"),
+            ("coordination-established", "fail"),
             ("synergies-captured", "fail"),
         ],
+    );
+    assert_eq!(
+        result(&report, "coordination-established")["summary"],
+        "no initiative exists"
+    );
+    assert_eq!(
+        evidence(&report, "coordination-established")["initiatives"],
+        0
+    );
+    assert_eq!(
+        evidence(&report, "coordination-established")["resources"],
+        1
     );
     let metrics = &report["metrics"];
     assert_eq!(metrics["plans"], 0);
@@ -1964,4 +1984,225 @@ fn the_human_format_is_a_table_of_every_result_with_its_reason() {
         let summary = result["summary"].as_str().expect("a summary");
         assert!(line.trim_end().ends_with(summary), "{line}");
     }
+}
+
+/// The SOP's governance: both roles staffed, the four rights, an escalation path, a cadence.
+const SOP_GOVERNANCE: &str = "\
+roles:
+  chairman:
+    members: [{name: Elena, github: emarsh}]
+  board:
+    members: [{name: Tomas, github: taguilar}]
+decision_rights:
+  - {decision: launch-initiative, authority: chairman, approvals: [{role: chairman}]}
+  - {decision: reallocate-resources, authority: chairman, approvals: [{role: chairman}]}
+  - {decision: sunset-venture, authority: board, approvals: [{role: board}]}
+  - {decision: resolve-conflict, authority: chairman, approvals: [{role: chairman}]}
+escalation: [initiative-owner, chairman, board]
+cadence:
+  - {meeting: Portfolio review, every: month, attendees: [chairman, venture-leads]}
+";
+
+#[test]
+fn coordination_is_not_established_in_an_empty_portfolio() {
+    // Governance is established, and nothing else exists: nothing is coordinated.
+    let portfolio = Portfolio::empty();
+    portfolio.write("portfolio.yaml", "name: Empty Studio\nas_of: 2026-11-15\n");
+    portfolio.write("governance.yaml", SOP_GOVERNANCE);
+    let (_, check) = portfolio.check_json();
+    assert_eq!(check["findings"], json!([]), "{check:#}");
+    let (code, report) = portfolio.gates_json(&[]);
+    assert_eq!(code, 0);
+    assert_eq!(result(&report, "governance-established")["status"], "pass");
+    let coordination = result(&report, "coordination-established");
+    assert_eq!(coordination["status"], "fail", "\n{}", table(&report));
+    assert_eq!(
+        coordination["summary"],
+        "no initiative and no shared resource exist"
+    );
+    let evidence = &coordination["evidence"];
+    assert_eq!(evidence["initiatives"], 0);
+    assert_eq!(evidence["resources"], 0);
+    assert_eq!(evidence["governance_established"], true);
+    assert_eq!(evidence["files"], json!([]));
+    assert_eq!(require(&portfolio, "exit"), Some(1));
+
+    // One initiative, approved, and still no resource.
+    portfolio.write(
+        "ventures/solar.yaml",
+        "id: solar\nname: Solar\nstatus: active\n",
+    );
+    portfolio.write(
+        "initiatives/AUTH.yaml",
+        "initiative_id: AUTH\nname: Auth\nventures: [solar]\nvalue_proposition: v\n\
+         implementation: [{milestone: m, deadline: 2026-12-01}]\n\
+         success_metrics: [{metric: x, target: 1}]\napproved_by: chairman\n",
+    );
+    let (_, report) = portfolio.gates_json(&[]);
+    assert_eq!(
+        result(&report, "coordination-established")["summary"],
+        "no shared resource exists"
+    );
+}
+
+#[test]
+fn a_value_sum_that_is_not_finite_fails_value_captured_and_fires_the_trigger() {
+    // Two events of 1e308 USD each overflow to infinity; the hours alone would pass.
+    let portfolio = Studio::complete().write();
+    for n in [3, 4] {
+        portfolio.write(
+            &format!("value/VE-{n}.yaml"),
+            &format!(
+                "id: VE-{n}\ninitiative: INIT-2\ntype: revenue\namount: 1e308\nunit: usd\n\
+                 date: 2026-10-01\nevidence: \"Invoice {n}\"\n"
+            ),
+        );
+    }
+    let (code, report) = portfolio.gates_json(&[]);
+    assert_eq!(code, 0);
+    assert_statuses(
+        &report,
+        &[
+            ("value-captured", "fail"),
+            ("synergies-captured", "fail"),
+            ("negative-synergy-value", "advisory"),
+        ],
+    );
+    let value = result(&report, "value-captured");
+    let summary = value["summary"].as_str().unwrap_or_default();
+    assert!(summary.contains("not sum to a finite figure"), "{summary}");
+    assert_eq!(value["evidence"]["value_usd"], Value::Null);
+    assert_eq!(value["evidence"]["not_finite"], json!(["value_usd"]));
+    assert!(close(&value["evidence"]["value_hours"], 100.0));
+
+    let trigger = result(&report, "negative-synergy-value");
+    let summary = trigger["summary"].as_str().unwrap_or_default();
+    assert!(
+        summary.contains("INIT-2 (money total not finite"),
+        "{summary}"
+    );
+    assert_eq!(trigger["evidence"]["initiatives"], json!(["INIT-2"]));
+    assert_eq!(trigger["evidence"]["not_finite"], json!(["INIT-2"]));
+    assert_eq!(trigger["evidence"]["value_usd"]["INIT-2"], Value::Null);
+    assert_eq!(
+        trigger["evidence"]["files"],
+        json!(["value/VE-3.yaml", "value/VE-4.yaml"])
+    );
+
+    // No passing gate shows the sum as "n/a", infinite or NaN.
+    let text = human(&portfolio);
+    assert_no_nan(&text);
+    for line in text.lines().filter(|line| line.contains(" pass ")) {
+        assert!(!line.contains("n/a"), "{line}");
+    }
+}
+
+/// The status of each step in the schedule of `report`, as `(id, status)`.
+fn schedule_statuses(report: &Value) -> Vec<(String, String)> {
+    report["schedule"]["steps"]
+        .as_array()
+        .expect("schedule steps")
+        .iter()
+        .map(|step| {
+            (
+                step["id"].as_str().unwrap_or_default().to_string(),
+                step["status"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_schedule_marks_each_step_done_due_or_late_at_its_window_boundaries() {
+    // Step 1 (ventures assessed, days 1-4) fails; every other step passes.
+    let studio = Studio {
+        stage_started: Some("2026-10-16"),
+        unassessed: 1,
+        ..Studio::complete()
+    };
+    let portfolio = studio.write();
+    let steps: Vec<&str> = GATES
+        .iter()
+        .filter(|(_, kind)| *kind == "step")
+        .map(|(id, _)| *id)
+        .collect();
+    let expect = |first: &str| -> Vec<(String, String)> {
+        steps
+            .iter()
+            .map(|id| {
+                let status = if *id == "ventures-assessed" {
+                    first
+                } else {
+                    "done"
+                };
+                (id.to_string(), status.to_string())
+            })
+            .collect()
+    };
+    // Day 4, the last day of step 1's window: due. Day 5: late.
+    let (_, last_day) = portfolio.gates_json(&["--as-of", "2026-10-19"]);
+    assert_eq!(last_day["schedule"]["day"], 4);
+    assert_eq!(schedule_statuses(&last_day), expect("due"));
+    let (_, day_after) = portfolio.gates_json(&["--as-of", "2026-10-20"]);
+    assert_eq!(day_after["schedule"]["day"], 5);
+    assert_eq!(schedule_statuses(&day_after), expect("late"));
+    // Before the stage starts, a step not done is due: step 1, and step 8, whose value is
+    // dated 2026-10-15.
+    let (_, before) = portfolio.gates_json(&["--as-of", "2026-10-01"]);
+    assert_eq!(before["schedule"]["day"], -14);
+    let mut expected = expect("due");
+    expected[7].1 = "due".into();
+    assert_eq!(schedule_statuses(&before), expected);
+
+    let (_, report) = portfolio.gates_json(&[]);
+    let schedule = &report["schedule"];
+    assert_eq!(schedule["stage_started"], "2026-10-16");
+    assert_eq!(schedule["day"], 31);
+    assert_eq!(schedule["note"], Value::Null);
+    assert_eq!(
+        schedule["steps"][0],
+        json!({"id": "ventures-assessed", "step": 1, "from": "2026-10-16", "to": "2026-10-19", "status": "late"})
+    );
+    assert_eq!(
+        schedule["steps"][8],
+        json!({"id": "benefits-measured", "step": 9, "from": "2026-11-12", "to": "2026-11-14", "status": "done"})
+    );
+
+    // The human format prints the schedule after the gates: one line per step.
+    let text = human(&portfolio);
+    let (gates, schedule) = text
+        .split_once("schedule from 2026-10-16 (day 31, after the stage's 30 days)")
+        .unwrap_or_else(|| panic!("no schedule in {text}"));
+    assert!(gates.contains("portfolio-optimized"));
+    let late: Vec<&str> = schedule
+        .lines()
+        .filter(|line| line.trim_end().ends_with(" late"))
+        .collect();
+    assert_eq!(late.len(), 1, "{schedule}");
+    assert!(
+        late[0].starts_with("1 ") && late[0].contains("ventures-assessed"),
+        "{schedule}"
+    );
+    assert!(late[0].contains("2026-10-16 to 2026-10-19"), "{schedule}");
+    assert_eq!(
+        schedule
+            .lines()
+            .filter(|line| line.trim_end().ends_with(" done"))
+            .count(),
+        8,
+        "{schedule}"
+    );
+}
+
+#[test]
+fn without_stage_started_the_schedule_says_so() {
+    let portfolio = Studio::complete().write();
+    let (_, report) = portfolio.gates_json(&[]);
+    let schedule = &report["schedule"];
+    assert_eq!(schedule["stage_started"], Value::Null);
+    assert_eq!(schedule["day"], Value::Null);
+    assert_eq!(schedule["steps"], Value::Null);
+    let note = schedule["note"].as_str().unwrap_or_default();
+    assert!(note.contains("stage_started"), "{schedule:#}");
+    assert!(human(&portfolio).contains(&format!("schedule: {note}")));
 }

@@ -4,6 +4,7 @@ mod cascades;
 mod default_deny;
 mod default_deny_property;
 mod diff;
+mod evaluation_date;
 mod example;
 mod formats;
 mod gates;

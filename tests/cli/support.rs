@@ -17,6 +17,9 @@ roles:
 decision_rights: []
 ";
 
+/// The portfolio.yaml of [`Portfolio::minimal`].
+const MINIMAL_PORTFOLIO: &str = "name: Test Studio\nas_of: 2026-10-15\n";
+
 /// A portfolio in a temporary folder.
 pub struct Portfolio {
     dir: TempDir,
@@ -30,10 +33,12 @@ impl Portfolio {
         }
     }
 
-    /// A folder with a minimal valid portfolio.yaml and governance.yaml.
+    /// A folder with a minimal valid portfolio.yaml and governance.yaml. Its `as_of` pins the
+    /// evaluation date, so that no test depends on the clock: a milestone is overdue after
+    /// 2026-10-15 whatever day the tests run.
     pub fn minimal() -> Portfolio {
         let portfolio = Portfolio::empty();
-        portfolio.write("portfolio.yaml", "name: Test Studio\n");
+        portfolio.write("portfolio.yaml", MINIMAL_PORTFOLIO);
         portfolio.write("governance.yaml", GOVERNANCE);
         portfolio
     }
