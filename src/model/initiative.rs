@@ -89,6 +89,16 @@ impl InitiativeStatus {
 }
 
 impl Initiative {
+    /// The milestones past their deadline as of `as_of` and not done, with their index; none
+    /// for a terminated initiative, whose plan is over.
+    pub fn overdue_milestones(&self, as_of: Date) -> impl Iterator<Item = (usize, &Milestone)> {
+        let running = self.status != InitiativeStatus::Terminated;
+        self.implementation
+            .iter()
+            .enumerate()
+            .filter(move |(_, milestone)| running && !milestone.done && milestone.deadline < as_of)
+    }
+
     /// A plan: a non-empty implementation and success metrics.
     pub fn is_plan(&self) -> bool {
         !self.implementation.is_empty() && !self.success_metrics.is_empty()

@@ -15,6 +15,7 @@ pub struct ReportContext {
     pub portfolio: PortfolioInfo,
     pub thresholds: Thresholds,
     pub gates: Vec<GateRow>,
+    pub schedule: ScheduleView,
     pub metrics: Figures,
     pub ventures: Vec<VentureRow>,
     pub venture_totals: VentureTotals,
@@ -45,6 +46,160 @@ pub struct PortfolioInfo {
     pub currency: String,
     pub as_of: String,
     pub stage_started: Option<String>,
+}
+
+/// The stage's 30-day plan as of the report's date: each step's window and status, and the
+/// milestones past their deadline.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScheduleView {
+    pub stage_started: Option<String>,
+    /// The report date's day of the stage (1 on `stage_started`).
+    pub day: Option<i64>,
+    /// Why there is no plan, when there is none.
+    pub note: Option<String>,
+    pub steps: Vec<ScheduleRow>,
+    pub done: usize,
+    pub due: usize,
+    pub late: usize,
+    pub overdue_milestones: Vec<OverdueMilestone>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScheduleRow {
+    pub step: u8,
+    pub id: &'static str,
+    pub substage: &'static str,
+    pub title: &'static str,
+    pub deliverable: &'static str,
+    /// The deliverable's report file.
+    pub file: &'static str,
+    pub from: String,
+    pub to: String,
+    pub status: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OverdueMilestone {
+    pub initiative: String,
+    pub milestone: String,
+    pub deadline: String,
+    pub days_late: i64,
+}
+
+/// Each step of the SOP: its substage, what it does, and the deliverable it produces.
+const STEPS: [(&str, &str, &str, &str); 9] = [
+    (
+        "39.1 Portfolio analysis",
+        "venture assessment",
+        "assessment matrix",
+        "assessment-matrix.md",
+    ),
+    (
+        "39.1 Portfolio analysis",
+        "synergy identification",
+        "synergy register",
+        "synergy-register.md",
+    ),
+    (
+        "39.1 Portfolio analysis",
+        "conflict resolution",
+        "conflict resolution log",
+        "conflict-log.md",
+    ),
+    (
+        "39.2 Coordination planning",
+        "coordination plans",
+        "coordination plan per initiative",
+        "coordination-plans.md",
+    ),
+    (
+        "39.2 Coordination planning",
+        "resource sharing",
+        "resource allocation matrix",
+        "resource-allocation.md",
+    ),
+    (
+        "39.2 Coordination planning",
+        "governance",
+        "governance playbook",
+        "governance-playbook.md",
+    ),
+    (
+        "39.3 Synergy execution",
+        "launch initiatives",
+        "initiative dashboard",
+        "initiative-dashboard.md",
+    ),
+    (
+        "39.3 Synergy execution",
+        "capture value",
+        "value capture log",
+        "value-capture-log.md",
+    ),
+    (
+        "39.3 Synergy execution",
+        "measure benefits",
+        "portfolio coordination report",
+        "report.md",
+    ),
+];
+
+/// The schedule of the evaluation, with each step's place in the SOP, and the overdue
+/// milestones (past their deadline as of `as_of`, not done), latest deadline last.
+fn schedule(
+    evaluation: &Evaluation,
+    initiatives: &[InitiativeRow],
+    as_of: crate::model::date::Date,
+) -> ScheduleView {
+    let plan = &evaluation.schedule;
+    let steps: Vec<ScheduleRow> = plan
+        .steps
+        .iter()
+        .flatten()
+        .filter_map(|window| {
+            let (substage, title, deliverable, file) =
+                *STEPS.get(usize::from(window.step).checked_sub(1)?)?;
+            Some(ScheduleRow {
+                step: window.step,
+                id: window.id.as_str(),
+                substage,
+                title,
+                deliverable,
+                file,
+                from: window.from.to_string(),
+                to: window.to.to_string(),
+                status: window.status.as_str(),
+            })
+        })
+        .collect();
+    let count = |status: &str| steps.iter().filter(|row| row.status == status).count();
+    let mut overdue: Vec<OverdueMilestone> = initiatives
+        .iter()
+        .flat_map(|initiative| {
+            initiative
+                .milestones
+                .iter()
+                .filter(|milestone| milestone.overdue)
+                .map(|milestone| OverdueMilestone {
+                    initiative: initiative.id.clone(),
+                    milestone: milestone.milestone.clone(),
+                    deadline: milestone.deadline.clone(),
+                    days_late: crate::model::date::Date::parse(&milestone.deadline)
+                        .map_or(0, |deadline| as_of.days_after(deadline)),
+                })
+        })
+        .collect();
+    overdue.sort_by(|a, b| (&a.deadline, &a.initiative).cmp(&(&b.deadline, &b.initiative)));
+    ScheduleView {
+        stage_started: plan.stage_started.map(|date| date.to_string()),
+        day: plan.day,
+        note: plan.note.clone(),
+        done: count("done"),
+        due: count("due"),
+        late: count("late"),
+        steps,
+        overdue_milestones: overdue,
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -644,15 +799,20 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
         .initiatives
         .iter()
         .map(|initiative| {
+            let overdue: Vec<usize> = initiative
+                .overdue_milestones(as_of)
+                .map(|(index, _)| index)
+                .collect();
             let mut milestones: Vec<MilestoneRow> = initiative
                 .implementation
                 .iter()
-                .map(|milestone| MilestoneRow {
+                .enumerate()
+                .map(|(index, milestone)| MilestoneRow {
                     milestone: milestone.milestone.clone(),
                     owner: milestone.owner.clone(),
                     deadline: milestone.deadline.to_string(),
                     done: milestone.done,
-                    overdue: !milestone.done && milestone.deadline < as_of,
+                    overdue: overdue.contains(&index),
                 })
                 .collect();
             milestones.sort_by(|a, b| a.deadline.cmp(&b.deadline));
@@ -865,6 +1025,8 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
     let ventures = ventures(model, &latest, &thresholds);
     let venture_totals = venture_totals(&ventures, benefits.current.as_ref());
 
+    let schedule = schedule(evaluation, &initiatives, as_of);
+
     ReportContext {
         portfolio: PortfolioInfo {
             name: portfolio.map_or_else(
@@ -880,6 +1042,7 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
         },
         thresholds,
         gates,
+        schedule,
         metrics: figures.clone(),
         ventures,
         venture_totals,

@@ -21,11 +21,15 @@ pub const SUMMARY_LIMIT: usize = 64 * 1024;
 const FUEL: u64 = 500_000_000;
 
 /// Every embedded template, by name; `--templates DIR` replaces any of them by file name.
-pub const TEMPLATES: [(&str, &str); 14] = [
+pub const TEMPLATES: [(&str, &str); 15] = [
     ("report.md.j2", include_str!("../../templates/report.md.j2")),
     (
         "ventures.md.j2",
         include_str!("../../templates/ventures.md.j2"),
+    ),
+    (
+        "schedule.md.j2",
+        include_str!("../../templates/schedule.md.j2"),
     ),
     (
         "assessment-matrix.md.j2",

@@ -2,7 +2,6 @@
 
 use super::Context;
 use crate::finding::Finding;
-use crate::model::initiative::InitiativeStatus;
 
 declare_rule! {
     /// Checks that every milestone of an initiative's `implementation` whose `deadline` is
@@ -54,13 +53,7 @@ declare_rule! {
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let as_of = context.as_of;
     for initiative in &context.model.initiatives {
-        if initiative.status == InitiativeStatus::Terminated {
-            continue;
-        }
-        for (index, milestone) in initiative.implementation.iter().enumerate() {
-            if milestone.done || milestone.deadline >= as_of {
-                continue;
-            }
+        for (index, milestone) in initiative.overdue_milestones(as_of) {
             let days = as_of.days_after(milestone.deadline);
             findings.push(context.at(
                 &MILESTONE_OVERDUE,

@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::support::{Portfolio, folio, repository};
 
-const FILES: [&str; 20] = [
+const FILES: [&str; 21] = [
     "assessment-matrix.csv",
     "assessment-matrix.md",
     "benefits.md",
@@ -22,6 +22,7 @@ const FILES: [&str; 20] = [
     "report.md",
     "resource-allocation.csv",
     "resource-allocation.md",
+    "schedule.md",
     "summary.md",
     "synergy-register.csv",
     "synergy-register.md",
@@ -622,5 +623,72 @@ fn reports_read_as_written_on_github() {
         files["initiative-dashboard.md"].contains("| 0 USD | 120 h |"),
         "{}",
         files["initiative-dashboard.md"]
+    );
+}
+
+/// The schedule as the chairman reads it, two days after a milestone's deadline and inside the
+/// seventh step's window: done, due and late steps, the overdue milestones (one day after a
+/// deadline, not on it), and the dashboard's mark.
+#[test]
+fn the_schedule_shows_each_steps_status_and_the_overdue_milestones() {
+    let out = tempfile::tempdir().expect("a folder");
+    let render_as_of = |date: &str| {
+        folio()
+            .args(["report", "--as-of", date, "--out"])
+            .arg(out.path())
+            .arg(repository().join("tests/fixtures/portfolios/mid-stage"))
+            .assert()
+            .code(0);
+        read_folder(out.path())
+    };
+
+    // 2026-11-06: day 24 of the stage. "Migrate CareSync" is due today, not overdue;
+    // "Create the organisation" (2026-11-04) is two days late.
+    let files = render_as_of("2026-11-06");
+    let rows = table_rows("schedule.md", &files["schedule.md"]);
+    let status = |step: &str| {
+        rows.iter()
+            .find(|row| row.first().is_some_and(|cell| cell == step))
+            .map(|row| row[4].clone())
+            .unwrap_or_else(|| panic!("no step {step} in {rows:?}"))
+    };
+    assert_eq!(status("1"), "✅ done");
+    assert_eq!(status("3"), "❌ late");
+    assert_eq!(status("6"), "❌ late");
+    assert_eq!(status("7"), "⏳ due");
+    assert_eq!(status("9"), "⏳ due");
+    assert!(
+        files["schedule.md"].contains("Day 24 of 30"),
+        "{}",
+        files["schedule.md"]
+    );
+    // The overdue table's rows (its header row included in what `table_rows` returns).
+    let overdue: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|row| row.len() == 4 && row[0] != "initiative")
+        .collect();
+    assert_eq!(
+        overdue,
+        [&vec![
+            "CLOUD-001".to_string(),
+            "Create the organisation and cost-allocation tags".to_string(),
+            "4 Nov 2026".to_string(),
+            "2 day(s)".to_string()
+        ]]
+    );
+    assert!(
+        files["initiative-dashboard.md"]
+            .contains("Create the organisation and cost-allocation tags (4 Nov 2026) ⚠️ overdue"),
+        "{}",
+        files["initiative-dashboard.md"]
+    );
+
+    // The day after its deadline, "Migrate CareSync" is overdue too.
+    let files = render_as_of("2026-11-07");
+    let rows = table_rows("schedule.md", &files["schedule.md"]);
+    assert!(
+        rows.iter()
+            .any(|row| row.len() == 4 && row[1] == "Migrate CareSync" && row[3] == "1 day(s)"),
+        "{rows:?}"
     );
 }
