@@ -21,11 +21,12 @@ pub fn number(value: Value) -> Value {
 /// `{{ amount | money(currency) }}` → `16,900 USD`
 pub fn money(value: Value, currency: Option<String>) -> Value {
     match as_number(&value) {
-        Some(number) => Value::from(format!(
+        Some(number) if number.is_finite() => Value::from(format!(
             "{} {}",
             grouped(number),
             currency.unwrap_or_else(|| "USD".into())
         )),
+        Some(number) => Value::from(grouped(number)),
         None => Value::from("—"),
     }
 }
