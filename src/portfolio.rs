@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::{Mutex, RwLock};
 
 use crate::decisions::Revision;
+use crate::decisions::records::{Identities, records};
 use crate::finding::Findings;
 use crate::load::{self, FileRead, Loaded};
 use crate::model::Model;
@@ -143,6 +144,139 @@ pub fn read_and_check(
     }
 }
 
+/// The two revisions of a change, read as far as judging it needs, and the paths it touches
+/// (relative to the repository's top folder).
+pub struct ChangeRead {
+    pub base: Checked,
+    pub head: Checked,
+    pub paths: Vec<String>,
+}
+
+/// Reads a change from `base` (`None`: an empty portfolio) to `head`, as far as judging it
+/// needs. A file the change leaves alone holds the same records on both sides and decides
+/// nothing, so of each side only these are read: the files the change touches, the root files
+/// (portfolio.yaml, governance.yaml), and the unchanged files that hold a record sharing its
+/// identity with a record of a touched file (a duplicate id), which `identities` tells — the
+/// identities of the base revision, which `folio log` carries from commit to commit. Without
+/// them the head is read whole to learn them. When portfolio.yaml changes, whose `ignore:`
+/// decides which files are read at all, both sides are read whole. The head's root files are
+/// checked by every rule that can report there, for whether the head can be approved.
+pub fn read_change(
+    repository: &GitRepository,
+    base: Option<&Commit>,
+    head: &Commit,
+    cache: &Cache,
+    as_of: AsOf,
+    identities: Option<&Identities>,
+) -> Result<ChangeRead, ReadError> {
+    let paths = repository.changed_paths(base, head)?;
+    let changed = crate::decisions::portfolio_files(&paths, &repository.prefix());
+    let known = |path: &str, blob: &str| cache.has(path, blob);
+    let read_side =
+        |commit: Option<&Commit>, wanted: Option<&[String]>| -> Result<Checked, ReadError> {
+            let Some(commit) = commit else {
+                return read(Vec::new(), None, cache);
+            };
+            let files = match wanted {
+                Some(wanted) => repository.read_files(commit, wanted, &known)?,
+                None => repository.read(commit, &known)?,
+            };
+            read(files, Some(commit.clone()), cache)
+        };
+    let check_head = |checked: Checked| -> Checked { with_root_findings(checked, as_of) };
+    if crate::decisions::base_needs_every_file(&changed) {
+        // Both sides whole: most of their files are the same, read once.
+        let shared = Cache::default();
+        let whole = |commit: &Commit| -> Result<Checked, ReadError> {
+            let files = repository.read(commit, &|path, blob| shared.has(path, blob))?;
+            read(files, Some(commit.clone()), &shared)
+        };
+        let base = match base {
+            Some(commit) => whole(commit)?,
+            None => read(Vec::new(), None, &shared)?,
+        };
+        let head = check_head(whole(head)?);
+        return Ok(ChangeRead { base, head, paths });
+    }
+    let mut wanted: std::collections::BTreeSet<String> =
+        changed.union(&root_files()).cloned().collect();
+    let list = |wanted: &std::collections::BTreeSet<String>| -> Vec<String> {
+        wanted.iter().cloned().collect()
+    };
+    let (base_read, head_read) = match identities {
+        Some(identities) => {
+            let base_read = read_side(base, Some(&list(&wanted)))?;
+            let head_read = read_side(Some(head), Some(&list(&wanted)))?;
+            let touched = touched_identities(&base_read, &head_read);
+            let sharing = identities.sharing(
+                touched.iter().map(|(kind, id)| (*kind, id.as_str())),
+                &changed,
+            );
+            if sharing.is_empty() {
+                (base_read, head_read)
+            } else {
+                wanted.extend(sharing);
+                (
+                    read_side(base, Some(&list(&wanted)))?,
+                    read_side(Some(head), Some(&list(&wanted)))?,
+                )
+            }
+        }
+        None => {
+            let head_read = read_side(Some(head), None)?;
+            let base_first = read_side(base, Some(&list(&wanted)))?;
+            let touched = touched_identities(&base_first, &head_read);
+            let identities = Identities::of(&head_read.loaded, &head_read.model);
+            let sharing = identities.sharing(
+                touched.iter().map(|(kind, id)| (*kind, id.as_str())),
+                &changed,
+            );
+            let base_read = if sharing.is_empty() {
+                base_first
+            } else {
+                wanted.extend(sharing);
+                read_side(base, Some(&list(&wanted)))?
+            };
+            (base_read, head_read)
+        }
+    };
+    Ok(ChangeRead {
+        base: base_read,
+        head: check_head(head_read),
+        paths,
+    })
+}
+
+/// The identities of the records of both sides (read as far as the change goes).
+fn touched_identities(base: &Checked, head: &Checked) -> Vec<(crate::kind::Kind, String)> {
+    let mut touched: Vec<(crate::kind::Kind, String)> = [base, head]
+        .into_iter()
+        .flat_map(|side| records(&side.loaded, &side.model))
+        .map(|record| (record.kind, record.id.into_owned()))
+        .collect();
+    touched.sort();
+    touched.dedup();
+    touched
+}
+
+/// A revision's root files only: what judging by its governance needs.
+pub fn read_root_files(
+    repository: &GitRepository,
+    commit: &Commit,
+    cache: &Cache,
+) -> Result<Checked, ReadError> {
+    let wanted: Vec<String> = root_files().into_iter().collect();
+    let files = repository.read_files(commit, &wanted, &|path, blob| cache.has(path, blob))?;
+    read(files, Some(commit.clone()), cache)
+}
+
+fn root_files() -> std::collections::BTreeSet<String> {
+    crate::kind::Kind::ROOT_FILES
+        .iter()
+        .map(|file| file.to_string())
+        .collect()
+}
+
 /// Checks files already read: every finding of every rule (as of the evaluation date), and the
 /// model of the documents that passed their schema.
 pub fn check(
@@ -170,13 +304,17 @@ pub fn check_root_files(
     cache: &Cache,
     as_of: AsOf,
 ) -> Result<Checked, ReadError> {
-    let mut checked = read(files, commit, cache)?;
+    Ok(with_root_findings(read(files, commit, cache)?, as_of))
+}
+
+/// Adds the findings of every rule that can report in the root files.
+fn with_root_findings(mut checked: Checked, as_of: AsOf) -> Checked {
     let date = checked.evaluation_date(as_of);
     let findings = rules::check_root_files(&checked.loaded, &checked.model, date);
     let mut all = std::mem::take(&mut checked.findings).items;
     all.extend(findings);
     checked.findings = Findings::new(all);
-    Ok(checked)
+    checked
 }
 
 /// Reads files into documents and a model, with the reading and schema findings only (no

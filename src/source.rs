@@ -2,9 +2,11 @@
 //! object database with git2 (no checkout, no `git` process). This module and the writers of
 //! reports are the only code that touches the file system or git.
 
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -174,6 +176,70 @@ pub struct GitRepository {
     top: PathBuf,
     /// The portfolio root relative to the repository's top folder (empty for the top itself).
     prefix: PathBuf,
+    trees: Trees,
+}
+
+/// One tree's entries, as git lists them.
+struct Listing {
+    entries: Vec<ListedEntry>,
+}
+
+struct ListedEntry {
+    name: String,
+    id: git2::Oid,
+    is_tree: bool,
+    mode: i32,
+}
+
+impl Listing {
+    fn find(&self, name: &str) -> Option<&ListedEntry> {
+        self.entries.iter().find(|entry| entry.name == name)
+    }
+}
+
+/// Trees read once and kept while a history is walked. libgit2 inflates a large tree again on
+/// every read (its object cache keeps only small ones), and a portfolio's kind folders are
+/// large trees that change in almost every commit: each version is listed once here.
+#[derive(Default)]
+struct Trees {
+    listings: Mutex<(HashMap<git2::Oid, Arc<Listing>>, usize)>,
+}
+
+/// How many entries the listings may hold before they are dropped: a few megabytes.
+const TREE_CACHE_ENTRIES: usize = 200_000;
+
+impl Trees {
+    fn listing(
+        &self,
+        repository: &git2::Repository,
+        id: git2::Oid,
+    ) -> Result<Arc<Listing>, SourceError> {
+        if let Ok(cache) = self.listings.lock() {
+            if let Some(listing) = cache.0.get(&id) {
+                return Ok(Arc::clone(listing));
+            }
+        }
+        let tree = repository.find_tree(id)?;
+        let listing = Arc::new(Listing {
+            entries: tree
+                .iter()
+                .map(|entry| ListedEntry {
+                    name: String::from_utf8_lossy(entry.name_bytes()).into_owned(),
+                    id: entry.id(),
+                    is_tree: entry.kind() == Some(git2::ObjectType::Tree),
+                    mode: entry.filemode(),
+                })
+                .collect(),
+        });
+        if let Ok(mut cache) = self.listings.lock() {
+            if cache.1 > TREE_CACHE_ENTRIES {
+                *cache = Default::default();
+            }
+            cache.1 += listing.entries.len();
+            cache.0.insert(id, Arc::clone(&listing));
+        }
+        Ok(listing)
+    }
 }
 
 /// A resolved commit.
@@ -196,6 +262,10 @@ impl GitRepository {
                 path: root.to_path_buf(),
             });
         }
+        // libgit2 re-hashes every object it reads; git does not, and a history read commit by
+        // commit spends a quarter of its time there. Objects are still inflated and checked
+        // by zlib.
+        git2::opts::strict_hash_verification(false);
         let repository = git2::Repository::discover(root).map_err(|_| not_a_repository())?;
         let top = repository.workdir().ok_or_else(not_a_repository)?;
         let top = top.canonicalize().map_err(|source| SourceError::Io {
@@ -214,6 +284,7 @@ impl GitRepository {
             repository,
             top,
             prefix,
+            trees: Trees::default(),
         })
     }
 
@@ -266,34 +337,89 @@ impl GitRepository {
     }
 
     /// Every path, relative to the repository's top folder, that differs between two commits
-    /// (a tree-to-tree diff: both names of a moved file); from no commit, every path of `to`.
+    /// (a tree-to-tree comparison that skips every subtree the two share: both names of a
+    /// moved file); from no commit, every path of `to`.
     pub fn changed_paths(
         &self,
         from: Option<&Commit>,
         to: &Commit,
     ) -> Result<Vec<String>, SourceError> {
-        let tree_of = |commit: &Commit| -> Result<git2::Tree<'_>, SourceError> {
+        let tree_of = |commit: &Commit| -> Result<git2::Oid, SourceError> {
             let oid = git2::Oid::from_str(&commit.id)?;
-            Ok(self.repository.find_commit(oid)?.tree()?)
+            Ok(self.repository.find_commit(oid)?.tree_id())
         };
         let old = from.map(tree_of).transpose()?;
         let new = tree_of(to)?;
-        let diff = self
-            .repository
-            .diff_tree_to_tree(old.as_ref(), Some(&new), None)?;
-        let mut paths = std::collections::BTreeSet::new();
-        for delta in diff.deltas() {
-            for file in [delta.old_file(), delta.new_file()] {
-                if let Some(path) = file.path() {
-                    let path: Vec<String> = path
-                        .components()
-                        .map(|part| part.as_os_str().to_string_lossy().to_string())
-                        .collect();
-                    paths.insert(path.join("/"));
+        let mut paths = BTreeSet::new();
+        self.compare_trees("", old, Some(new), &mut paths)?;
+        Ok(paths.into_iter().collect())
+    }
+
+    /// Adds to `out` every path under `folder` that differs between two trees.
+    fn compare_trees(
+        &self,
+        folder: &str,
+        old: Option<git2::Oid>,
+        new: Option<git2::Oid>,
+        out: &mut BTreeSet<String>,
+    ) -> Result<(), SourceError> {
+        if old == new {
+            return Ok(());
+        }
+        let listing = |id: Option<git2::Oid>| -> Result<Option<Arc<Listing>>, SourceError> {
+            id.map(|id| self.trees.listing(&self.repository, id))
+                .transpose()
+        };
+        let (old, new) = (listing(old)?, listing(new)?);
+        let path = |name: &str| {
+            if folder.is_empty() {
+                name.to_string()
+            } else {
+                format!("{folder}/{name}")
+            }
+        };
+        let old_by_name: HashMap<&str, &ListedEntry> = old
+            .iter()
+            .flat_map(|listing| &listing.entries)
+            .map(|entry| (entry.name.as_str(), entry))
+            .collect();
+        let mut seen = HashSet::new();
+        for entry in new.iter().flat_map(|listing| &listing.entries) {
+            seen.insert(entry.name.as_str());
+            let here = path(&entry.name);
+            match old_by_name.get(entry.name.as_str()) {
+                Some(before) if before.id == entry.id && before.mode == entry.mode => {}
+                Some(before) if before.is_tree && entry.is_tree => {
+                    self.compare_trees(&here, Some(before.id), Some(entry.id), out)?;
                 }
+                Some(before) => {
+                    self.every_path(&here, before, out)?;
+                    self.every_path(&here, entry, out)?;
+                }
+                None => self.every_path(&here, entry, out)?,
             }
         }
-        Ok(paths.into_iter().collect())
+        for entry in old.iter().flat_map(|listing| &listing.entries) {
+            if !seen.contains(entry.name.as_str()) {
+                self.every_path(&path(&entry.name), entry, out)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds `path`, or every file under it when it is a tree.
+    fn every_path(
+        &self,
+        path: &str,
+        entry: &ListedEntry,
+        out: &mut BTreeSet<String>,
+    ) -> Result<(), SourceError> {
+        if entry.is_tree {
+            self.compare_trees(path, None, Some(entry.id), out)
+        } else {
+            out.insert(path.to_string());
+            Ok(())
+        }
     }
 
     /// Every YAML file of the portfolio at `commit`, read from the object database: hidden
@@ -396,28 +522,31 @@ impl GitRepository {
         known: &dyn Fn(&str, &str) -> bool,
     ) -> Result<Vec<RawFile>, SourceError> {
         let oid = git2::Oid::from_str(&commit.id)?;
-        let tree = self.repository.find_commit(oid)?.tree()?;
+        let top = self.repository.find_commit(oid)?.tree_id();
+        let prefix = self.prefix();
         let odb = self.repository.odb()?;
         let mut files = Vec::new();
-        let mut seen = std::collections::BTreeSet::new();
+        let mut seen = BTreeSet::new();
         for path in paths {
             let hidden = path.split('/').any(|part| part.starts_with('.'));
             if hidden || !is_yaml(path) || !seen.insert(path) {
                 continue;
             }
-            let Ok(entry) = tree.get_path(&self.prefix.join(path)) else {
+            let full = if prefix.is_empty() {
+                path.clone()
+            } else {
+                format!("{prefix}/{path}")
+            };
+            let Some((id, mode)) = self.find_blob(top, &full)? else {
                 continue;
             };
-            if entry.kind() != Some(git2::ObjectType::Blob) {
-                continue;
-            }
-            let blob = entry.id().to_string();
-            let content = if entry.filemode() == 0o120_000 {
+            let blob = id.to_string();
+            let content = if mode == 0o120_000 {
                 Content::Symlink
             } else if known(path, &blob) {
                 Content::Known
             } else {
-                read_blob(&odb, entry.id())?
+                read_blob(&odb, id)?
             };
             files.push(RawFile {
                 path: path.clone(),
@@ -426,6 +555,31 @@ impl GitRepository {
             });
         }
         Ok(files)
+    }
+}
+
+impl GitRepository {
+    /// The blob at `path` (relative to the repository's top folder) in the tree `top`, with its
+    /// file mode, when there is one.
+    fn find_blob(
+        &self,
+        top: git2::Oid,
+        path: &str,
+    ) -> Result<Option<(git2::Oid, i32)>, SourceError> {
+        let mut tree = top;
+        let mut parts = path.split('/').peekable();
+        while let Some(part) = parts.next() {
+            let listing = self.trees.listing(&self.repository, tree)?;
+            let Some(entry) = listing.find(part) else {
+                return Ok(None);
+            };
+            match (parts.peek().is_some(), entry.is_tree) {
+                (true, true) => tree = entry.id,
+                (false, false) => return Ok(Some((entry.id, entry.mode))),
+                _ => return Ok(None),
+            }
+        }
+        Ok(None)
     }
 }
 

@@ -2,7 +2,6 @@
 //! classified into decisions and judged by the target's governance and the pull request's
 //! reviews.
 
-use std::collections::BTreeSet;
 use std::io::Write;
 
 use miette::{IntoDiagnostic, Result};
@@ -12,65 +11,33 @@ use crate::cli::{DiffArgs, DiffFormat};
 use crate::decisions::approvals::{Approvers, parse_reviews};
 use crate::decisions::{self, Change, Decision, Location, Target};
 use crate::finding::Position;
-use crate::kind::Kind;
 use crate::output::{self, decisions::Report};
-use crate::portfolio::{self, AsOf, Cache, Checked};
-use crate::source::{self, Commit, GitRepository};
+use crate::portfolio::{self, AsOf, Cache, ChangeRead};
+use crate::source::{self, GitRepository};
 
 pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
     let repository = GitRepository::open(&args.root)?;
     let target_commit = repository.resolve(&args.base)?;
     let head_commit = repository.resolve(&args.head)?;
     let merge_base = repository.merge_base(&target_commit, &head_commit)?;
-    let paths = repository.changed_paths(merge_base.as_ref(), &head_commit)?;
+    // What judging needs: the files the change touches and the root files of the merge base
+    // and the head, and the target's root files (its governance judges).
+    // Nothing read here is read again: the cache keeps nothing.
+    let cache = Cache::passing();
+    let ChangeRead { base, head, paths } = portfolio::read_change(
+        &repository,
+        merge_base.as_ref(),
+        &head_commit,
+        &cache,
+        AsOf::today(context.today),
+        None,
+    )?;
     let prefix = repository.prefix();
-    let changed = decisions::portfolio_files(&paths, &prefix);
-
-    // The head is read whole (its root files checked by every rule that can report there). Of
-    // the merge base and the target, only what judging
-    // needs is read: the root files and the files the change touches, or the whole base when
-    // judging needs it (see `decisions::base_needs_every_file`).
-    let whole_base = decisions::base_needs_every_file(&changed);
-    // Kept between revisions only when the whole base is read, which shares most files.
-    let cache = if whole_base {
-        Cache::default()
-    } else {
-        Cache::passing()
-    };
-    let known = |path: &str, blob: &str| cache.has(path, blob);
-    let roots: BTreeSet<String> = Kind::ROOT_FILES
-        .iter()
-        .map(|file| file.to_string())
-        .collect();
-    let read_only = |commit: &Commit, files: &[String]| -> Result<Checked> {
-        let files = repository.read_files(commit, files, &known)?;
-        Ok(portfolio::read(files, Some(commit.clone()), &cache)?)
-    };
-    let base = match &merge_base {
-        None => portfolio::read(Vec::new(), None, &cache)?,
-        Some(commit) if whole_base => {
-            let files = repository.read(commit, &known)?;
-            portfolio::read(files, Some(commit.clone()), &cache)?
-        }
-        Some(commit) => {
-            let wanted: Vec<String> = changed.union(&roots).cloned().collect();
-            read_only(commit, &wanted)?
-        }
-    };
-    let head = {
-        let files = repository.read(&head_commit, &known)?;
-        portfolio::check_root_files(
-            files,
-            Some(head_commit.clone()),
-            &cache,
-            AsOf::today(context.today),
-        )?
-    };
     let target_read;
     let target = if merge_base.as_ref().map(|commit| &commit.id) == Some(&target_commit.id) {
         &base
     } else {
-        target_read = read_only(&target_commit, &roots.into_iter().collect::<Vec<_>>())?;
+        target_read = portfolio::read_root_files(&repository, &target_commit, &cache)?;
         &target_read
     };
 

@@ -11,13 +11,14 @@ use serde::Serialize;
 use super::{Context, Outcome};
 use crate::cli::{LogArgs, LogFormat};
 use crate::decisions::approvals::Approvers;
+use crate::decisions::records::Identities;
 use crate::decisions::{self, Change, Target, Verdict};
 use crate::history;
 use crate::markdown;
 use crate::model::date::Date;
 use crate::output;
-use crate::portfolio::{self, AsOf, Cache, Checked};
-use crate::source::{Commit, GitRepository};
+use crate::portfolio::{self, AsOf, Cache, ChangeRead};
+use crate::source::GitRepository;
 
 #[derive(Serialize)]
 struct Entry {
@@ -39,32 +40,40 @@ pub fn run(args: &LogArgs, context: &Context, out: &mut dyn Write) -> Result<Out
     let range = args.range.as_deref().unwrap_or("HEAD");
     let main_line = history::main_line(&repository, range)?;
     let prefix = repository.prefix();
-    // Each file is read and checked once, however many commits hold it; a commit checked as
-    // the parent of the one before is the head of the next.
+    // Each commit is read as far as judging it needs (the files it touches, the root files,
+    // and the files sharing an identity with a touched record), so the cost follows the
+    // history's changes, not the portfolio's size. The identities are carried from commit to
+    // commit, oldest first, from one whole reading of the range's starting point. Each commit is
+    // judged as of its own day (or its portfolio's `as_of`).
     let cache = Cache::default();
-    // Each commit is checked as of its own day (or its portfolio's `as_of`).
     let as_of = AsOf::today(context.today);
-    let check = |commit: &Commit| -> Result<Checked> {
-        let files = repository.read(commit, &|path, blob| cache.has(path, blob))?;
-        Ok(portfolio::check(
-            files,
-            Some(commit.clone()),
-            &cache,
-            as_of,
-        )?)
+    let mut identities = match main_line.last().and_then(|oldest| oldest.parent.as_ref()) {
+        Some(start) => {
+            let whole = portfolio::read(
+                repository.read(start, &|path, blob| cache.has(path, blob))?,
+                Some(start.clone()),
+                &cache,
+            )?;
+            Identities::of(&whole.loaded, &whole.model)
+        }
+        None => Identities::default(),
     };
     let mut entries = Vec::new();
-    let mut carried: Option<Checked> = None;
-    for logged in &main_line {
-        let head = match carried.take() {
-            Some(checked) => checked,
-            None => check(&logged.commit)?,
-        };
-        let base = match &logged.parent {
-            Some(parent) => check(parent)?,
-            None => portfolio::check(Vec::new(), None, &cache, as_of)?,
-        };
-        let paths = repository.changed_paths(logged.parent.as_ref(), &logged.commit)?;
+    for logged in main_line.iter().rev() {
+        let ChangeRead { base, head, paths } = portfolio::read_change(
+            &repository,
+            logged.parent.as_ref(),
+            &logged.commit,
+            &cache,
+            as_of,
+            Some(&identities),
+        )?;
+        let changed = decisions::portfolio_files(&paths, &prefix);
+        if decisions::base_needs_every_file(&changed) {
+            identities = Identities::of(&head.loaded, &head.model);
+        } else {
+            identities.update(&changed, &head.loaded, &head.model);
+        }
         let change = Change {
             base: base.revision(),
             head: head.revision(),
@@ -83,8 +92,9 @@ pub fn run(args: &LogArgs, context: &Context, out: &mut dyn Write) -> Result<Out
                 verdict,
             });
         }
-        carried = logged.parent.is_some().then_some(base);
     }
+    // Newest first, as git log shows them.
+    entries.reverse();
     let approved = entries.iter().all(|entry| entry.verdict.approved);
     match args.format {
         LogFormat::Json => {

@@ -166,6 +166,70 @@ pub fn records<'a>(loaded: &'a Loaded, model: &'a Model) -> Vec<Record<'a>> {
     records
 }
 
+/// Which files hold each record identity of a revision. A change is read as far as judging it
+/// needs (the files it touches), but a record in a touched file may share its identity with a
+/// record in a file the change leaves alone (a duplicate id): that file must be read too, on
+/// both sides, or the change would be judged on half the records of that identity.
+#[derive(Debug, Clone, Default)]
+pub struct Identities {
+    files: std::collections::HashMap<(Kind, String), std::collections::BTreeSet<String>>,
+}
+
+impl Identities {
+    /// The identities of every record of a revision read whole.
+    pub fn of(loaded: &Loaded, model: &Model) -> Identities {
+        let mut identities = Identities::default();
+        identities.add(loaded, model, |_| true);
+        identities
+    }
+
+    fn add(&mut self, loaded: &Loaded, model: &Model, keep: impl Fn(&str) -> bool) {
+        for record in records(loaded, model) {
+            if keep(record.file) {
+                self.files
+                    .entry((record.kind, record.id.into_owned()))
+                    .or_default()
+                    .insert(record.file.to_string());
+            }
+        }
+    }
+
+    /// The identities of the next revision: these files changed, and `head` holds what they
+    /// hold now (it may hold other files too, which did not change).
+    pub fn update(
+        &mut self,
+        changed: &std::collections::BTreeSet<String>,
+        head: &Loaded,
+        model: &Model,
+    ) {
+        for files in self.files.values_mut() {
+            files.retain(|file| !changed.contains(file));
+        }
+        self.files.retain(|_, files| !files.is_empty());
+        self.add(head, model, |file| changed.contains(file));
+    }
+
+    /// The files outside `changed` that hold a record of one of these identities.
+    pub fn sharing<'a>(
+        &self,
+        identities: impl Iterator<Item = (Kind, &'a str)>,
+        changed: &std::collections::BTreeSet<String>,
+    ) -> std::collections::BTreeSet<String> {
+        let mut files = std::collections::BTreeSet::new();
+        for (kind, id) in identities {
+            if let Some(holding) = self.files.get(&(kind, id.to_string())) {
+                files.extend(
+                    holding
+                        .iter()
+                        .filter(|file| !changed.contains(*file))
+                        .cloned(),
+                );
+            }
+        }
+        files
+    }
+}
+
 /// How a record fared between the two revisions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Transition {

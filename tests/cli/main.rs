@@ -9,6 +9,7 @@ mod example;
 mod formats;
 mod gates;
 mod hostile;
+mod incremental;
 mod init;
 mod loading;
 mod log;

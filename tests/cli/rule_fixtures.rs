@@ -213,3 +213,46 @@ fn rules_about_bytes_and_links_have_ok_and_err_cases() {
         );
     }
 }
+
+/// `folio diff` and `folio log` read only the files a change touches and the root files, and
+/// judge whether a head can be approved by the findings in its root files. That is sound only
+/// while those findings depend on the root files alone: for every rule's fixtures, the root
+/// files give the same root findings whether the rest of the portfolio is there or not.
+#[test]
+fn findings_in_the_root_files_depend_on_the_root_files_alone() {
+    let root = repository().join("tests/fixtures/rules");
+    let is_root = |file: &str| !file.contains('/');
+    let mut problems = Vec::new();
+    for rule in folio::rules::RULES {
+        for case in ["ok", "err"] {
+            let Ok(text) =
+                std::fs::read_to_string(root.join(rule.name).join(format!("{case}.txt")))
+            else {
+                continue;
+            };
+            let bundle = read_bundle(&text);
+            let in_root = |found: BTreeSet<(String, String, u64)>| -> BTreeSet<_> {
+                found
+                    .into_iter()
+                    .filter(|(_, file, _)| is_root(file))
+                    .collect()
+            };
+            let (_, whole) = findings_with(&bundle.files);
+            let roots: Vec<(String, String)> = bundle
+                .files
+                .iter()
+                .filter(|(path, _)| is_root(path))
+                .cloned()
+                .collect();
+            let (_, alone) = findings_with(&roots);
+            let (whole, alone) = (in_root(whole), in_root(alone));
+            if whole != alone {
+                problems.push(format!(
+                    "{}/{case}: {whole:?} with the whole portfolio, {alone:?} with its root files alone",
+                    rule.name
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
