@@ -1,17 +1,20 @@
 //! folio's command-line tests, in one binary so that they compile once.
 
 mod cascades;
+mod conventions;
 mod default_deny;
 mod default_deny_property;
 mod diff;
 mod evaluation_date;
 mod example;
+mod files;
 mod formats;
 mod gates;
 mod hostile;
 mod init;
 mod loading;
 mod log;
+mod pre_commit;
 mod readme;
 mod repo;
 mod report;
