@@ -17,7 +17,7 @@ pub mod portfolio; // the pipeline: files → documents → schema → model →
 pub mod report; // typed context + minijinja templates → the SOP's deliverables
 pub mod rules; // the rule registry; one file per rule, whose doc is `folio explain`
 pub mod schema; // schemas compiled once; schema errors → findings at spans
-pub mod source; // the work tree or a git revision → raw files (the only file-system and git reads)
+pub mod source; // the work tree, a git revision or stdin → raw files; the root (the only file-system and git reads)
 pub mod suggest; // "did you mean": the nearest known name
 
 use std::io::{Read, Write};

@@ -1,6 +1,8 @@
 //! Where portfolio files come from: the work tree, or a git revision read straight from the
-//! object database with git2 (no checkout, no `git` process). This module and the writers of
-//! reports are the only code that touches the file system or git.
+//! object database with git2 (no checkout, no `git` process), or standard input standing for
+//! one file; and where the portfolio is (its root, found upward as git finds `.git`). This
+//! module and the writers of reports and man pages are the only code that touches the file
+//! system or git.
 
 use std::fs::File;
 use std::io::Read;
