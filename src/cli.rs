@@ -9,13 +9,42 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "folio", version, propagate_version = true)]
 pub struct Cli {
+    /// When to colour the output: `auto` colours a terminal unless NO_COLOR is set.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        default_value = "auto",
+        global = true
+    )]
+    pub color: ColorChoice,
+    /// Print only the problems (findings, failing gates, missing approvals, errors): no summary
+    /// line, and nothing when all is well.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// When the output may be coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When writing to a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always, even into a pipe or a file.
+    Always,
+    /// Never.
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate every file against its schema and the portfolio's rules.
+    ///
+    /// Given files, folio checks their whole portfolio (the cross-file rules need it) and
+    /// reports only the findings in those files: `folio check ventures/solar.yaml`, as
+    /// pre-commit runs it. Given `-` and --stdin-path, it checks standard input in place of
+    /// that file.
     ///
     /// Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 folio could not run.
     Check(CheckArgs),
@@ -58,13 +87,37 @@ pub enum Command {
         /// The rule's name, as findings give it (e.g. duplicate-key).
         rule: Option<String>,
     },
+    /// Print a completion script for a shell.
+    ///
+    /// For example: `folio completions bash > ~/.local/share/bash-completion/completions/folio`,
+    /// `folio completions zsh > ~/.zfunc/_folio`, `folio completions fish >
+    /// ~/.config/fish/completions/folio.fish`.
+    Completions {
+        /// The shell: bash, zsh, fish, powershell or elvish.
+        shell: clap_complete::Shell,
+    },
+    /// Print folio's man page (roff), or write a page per subcommand into DIR.
+    ///
+    /// `folio man | man -l -` reads it; `folio man DIR` writes folio.1, folio-check.1, … into
+    /// DIR (created if needed), for a folder on the MANPATH.
+    Man {
+        /// Write folio.1 and a page per subcommand here instead of printing folio.1.
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// The portfolio root: the folder that holds portfolio.yaml.
-    #[arg(default_value = ".")]
-    pub root: PathBuf,
+    /// The portfolio root (a folder), or YAML files inside one portfolio, or `-` for standard
+    /// input. Without any, the nearest folder from the current one upward (not past the git
+    /// repository's top) that holds portfolio.yaml. Files outside every portfolio are skipped.
+    #[arg(value_name = "ROOT|FILE|-")]
+    pub paths: Vec<PathBuf>,
+    /// With `-`: the file that standard input stands for (e.g. ventures/solar.yaml), which
+    /// gives its kind and its portfolio; folio checks that portfolio with the input in place of
+    /// the file, and reports the input's findings only.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_path: Option<PathBuf>,
     /// Read the portfolio at this git revision instead of the work tree.
     #[arg(long)]
     pub rev: Option<String>,
@@ -80,9 +133,9 @@ pub struct CheckArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct GatesArgs {
-    /// The portfolio root: the folder that holds portfolio.yaml.
-    #[arg(default_value = ".")]
-    pub root: PathBuf,
+    /// The portfolio root: the folder that holds portfolio.yaml. Defaults to the nearest one
+    /// from the current folder upward (not past the git repository's top).
+    pub root: Option<PathBuf>,
     /// Read the portfolio at this git revision instead of the work tree.
     #[arg(long)]
     pub rev: Option<String>,
@@ -100,9 +153,9 @@ pub struct GatesArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    /// The portfolio root: the folder that holds portfolio.yaml.
-    #[arg(default_value = ".")]
-    pub root: PathBuf,
+    /// The portfolio root: the folder that holds portfolio.yaml. Defaults to the nearest one
+    /// from the current folder upward (not past the git repository's top).
+    pub root: Option<PathBuf>,
     /// Read the portfolio at this git revision instead of the work tree.
     #[arg(long)]
     pub rev: Option<String>,
@@ -120,9 +173,9 @@ pub struct ReportArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {
-    /// The portfolio root, inside a git repository (it may be a sub-folder).
-    #[arg(default_value = ".")]
-    pub root: PathBuf,
+    /// The portfolio root, inside a git repository (it may be a sub-folder). Defaults to the
+    /// nearest folder from the current one upward that holds portfolio.yaml.
+    pub root: Option<PathBuf>,
     /// The branch the change merges into (its tip, e.g. the pull request's base branch): folio
     /// judges the change from the merge base to the head by this revision's governance.
     #[arg(long)]
@@ -143,15 +196,15 @@ pub struct DiffArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct LogArgs {
-    /// The portfolio root, inside a git repository (it may be a sub-folder).
-    #[arg(default_value = ".")]
-    pub root: PathBuf,
+    /// The portfolio root, inside a git repository (it may be a sub-folder). Defaults to the
+    /// nearest folder from the current one upward that holds portfolio.yaml.
+    pub root: Option<PathBuf>,
     /// `A..B`: the first-parent chain from B back to A (not included); `B` alone: back to the
     /// first commit. Defaults to HEAD.
     #[arg(long)]
     pub range: Option<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value = "md")]
+    #[arg(long, value_enum, default_value = "markdown")]
     pub format: LogFormat,
 }
 
@@ -159,7 +212,8 @@ pub struct LogArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LogFormat {
     /// A Markdown table, a row per decision.
-    Md,
+    #[value(alias = "md")]
+    Markdown,
     /// `{"commits": [{"commit", "date", "decisions"}]}`.
     Json,
 }
@@ -172,6 +226,7 @@ pub enum DiffFormat {
     /// One JSON object, in the shape the README documents.
     Json,
     /// The pull-request comment, starting with a stable marker for a sticky comment.
+    #[value(alias = "md")]
     Markdown,
     /// GitHub annotations on the changed files.
     Github,

@@ -120,6 +120,18 @@ impl Findings {
             .count()
     }
 
+    /// The findings in these files only (paths relative to the root, as findings give them).
+    pub fn only_in(&self, files: &std::collections::BTreeSet<String>) -> Findings {
+        Findings {
+            items: self
+                .items
+                .iter()
+                .filter(|finding| files.contains(&finding.file))
+                .cloned()
+                .collect(),
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.items
             .iter()

@@ -17,24 +17,32 @@ pub mod portfolio; // the pipeline: files → documents → schema → model →
 pub mod report; // typed context + minijinja templates → the SOP's deliverables
 pub mod rules; // the rule registry; one file per rule, whose doc is `folio explain`
 pub mod schema; // schemas compiled once; schema errors → findings at spans
-pub mod source; // the work tree or a git revision → raw files (the only file-system and git reads)
+pub mod source; // the work tree, a git revision or stdin → raw files; the root (the only file-system and git reads)
 pub mod suggest; // "did you mean": the nearest known name
 
-use std::io::Write;
+use std::io::{Read, Write};
 
 use cli::{Cli, Command};
 use commands::{Context, Outcome};
 
-/// Runs one command line; output goes to `out`. An `Err` means folio could not run (exit 2).
-pub fn run(cli: &Cli, context: &Context, out: &mut dyn Write) -> miette::Result<Outcome> {
+/// Runs one command line; `input` is standard input (read by `folio check -` only), output goes
+/// to `out`. An `Err` means folio could not run (exit 2).
+pub fn run(
+    cli: &Cli,
+    context: &Context,
+    input: &mut dyn Read,
+    out: &mut dyn Write,
+) -> miette::Result<Outcome> {
     match &cli.command {
-        Command::Check(args) => commands::check::run(args, context, out),
+        Command::Check(args) => commands::check::run(args, context, input, out),
         Command::Gates(args) => commands::gates::run(args, context, out),
         Command::Diff(args) => commands::diff::run(args, context, out),
         Command::Report(args) => commands::report::run(args, context, out),
         Command::Schema { kind } => commands::schema::run(kind.as_deref(), out),
-        Command::Init { dir } => commands::init::run(dir, out),
+        Command::Init { dir } => commands::init::run(dir, context.quiet, out),
         Command::Log(args) => commands::log::run(args, context, out),
         Command::Explain { rule } => commands::explain::run(rule.as_deref(), out),
+        Command::Completions { shell } => commands::completions::run(*shell, out),
+        Command::Man { dir } => commands::man::run(dir.as_deref(), context.quiet, out),
     }
 }

@@ -1,6 +1,8 @@
 //! Where portfolio files come from: the work tree, or a git revision read straight from the
-//! object database with git2 (no checkout, no `git` process). This module and the writers of
-//! reports are the only code that touches the file system or git.
+//! object database with git2 (no checkout, no `git` process), or standard input standing for
+//! one file; and where the portfolio is (its root, found upward as git finds `.git`). This
+//! module and the writers of reports and man pages are the only code that touches the file
+//! system or git.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs::File;
@@ -50,6 +52,37 @@ pub enum SourceError {
     #[error("could not read the git repository: {message}")]
     #[diagnostic(code(folio::git))]
     Git { message: String },
+    #[error("no portfolio.yaml in {start:?}{}", searched_above(.start, .stop, *.repository_top))]
+    #[diagnostic(
+        code(folio::no_portfolio),
+        help("run folio inside a portfolio, or pass the portfolio's folder as ROOT")
+    )]
+    NoPortfolio {
+        start: PathBuf,
+        /// The last folder searched: the filesystem root, or the git repository's top.
+        stop: PathBuf,
+        repository_top: bool,
+    },
+    #[error("could not read standard input")]
+    #[diagnostic(code(folio::stdin))]
+    Stdin {
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// How far a search for portfolio.yaml went above its start, as the end of a sentence.
+fn searched_above(start: &Path, stop: &Path, repository_top: bool) -> String {
+    let top = if repository_top {
+        "the git repository's top"
+    } else {
+        "the filesystem root"
+    };
+    if start == stop {
+        format!(" ({top})")
+    } else {
+        format!(" or any folder above it up to {top}, {stop:?}")
+    }
 }
 
 impl From<git2::Error> for SourceError {
@@ -141,6 +174,127 @@ pub fn read_work_tree(root: &Path) -> Result<Vec<RawFile>, SourceError> {
             })
         })
         .collect()
+}
+
+/// What a search for a portfolio root found, from a folder upward.
+enum Search {
+    Found(PathBuf),
+    /// No folder holds portfolio.yaml; the search stopped at `stop`.
+    NotFound {
+        stop: PathBuf,
+        repository_top: bool,
+    },
+}
+
+/// Looks for the portfolio root the way git looks for `.git`: `start` (absolute), then each
+/// folder above it, until one holds portfolio.yaml (or portfolio.yml). The search ends at the
+/// filesystem root, or at the top of the git repository `start` is in (a folder holding
+/// `.git`), so that a portfolio outside the repository is never picked up by accident.
+fn search_root(start: &Path) -> Search {
+    let present = |path: PathBuf| std::fs::symlink_metadata(path).is_ok();
+    let mut last = start;
+    for folder in start.ancestors() {
+        last = folder;
+        if ["portfolio.yaml", "portfolio.yml"]
+            .iter()
+            .any(|name| present(folder.join(name)))
+        {
+            return Search::Found(folder.to_path_buf());
+        }
+        if present(folder.join(".git")) {
+            return Search::NotFound {
+                stop: folder.to_path_buf(),
+                repository_top: true,
+            };
+        }
+    }
+    Search::NotFound {
+        stop: last.to_path_buf(),
+        repository_top: false,
+    }
+}
+
+/// The portfolio root that holds `start` (an absolute folder): the nearest folder from `start`
+/// upward that holds portfolio.yaml, not past the git repository's top.
+pub fn find_root(start: &Path) -> Result<PathBuf, SourceError> {
+    match search_root(start) {
+        Search::Found(root) => Ok(root),
+        Search::NotFound {
+            stop,
+            repository_top,
+        } => Err(SourceError::NoPortfolio {
+            start: start.to_path_buf(),
+            stop,
+            repository_top,
+        }),
+    }
+}
+
+/// A file named on the command line, placed in its portfolio.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// The portfolio root: the nearest folder above the file that holds portfolio.yaml.
+    pub root: PathBuf,
+    /// The file's path relative to the root, with `/` separators, as findings name it.
+    pub file: String,
+}
+
+/// Places a file named on the command line (relative to `cwd`, which is absolute) in its
+/// portfolio: [`SourceError::NoPortfolio`] when no folder above it holds portfolio.yaml. The
+/// file need not exist (standard input may stand for a new file); its folders are resolved
+/// (symbolic links, `..`) as far as they exist, the file itself never, so that a link is
+/// reported as a link.
+pub fn locate(path: &Path, cwd: &Path) -> Result<Located, SourceError> {
+    let full = cwd.join(path);
+    let (Some(parent), Some(name)) = (full.parent(), full.file_name()) else {
+        return Err(SourceError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"),
+        });
+    };
+    // The nearest folder that exists, resolved, then the missing folders below it.
+    let mut missing = Vec::new();
+    let mut existing = parent;
+    let mut folder = loop {
+        match existing.canonicalize() {
+            Ok(resolved) => break resolved,
+            Err(_) => match (existing.parent(), existing.file_name()) {
+                (Some(up), Some(part)) => {
+                    missing.push(part);
+                    existing = up;
+                }
+                _ => break existing.to_path_buf(),
+            },
+        }
+    };
+    for part in missing.into_iter().rev() {
+        if part == ".." {
+            folder.pop();
+        } else if part != "." {
+            folder.push(part);
+        }
+    }
+    let root = find_root(&folder)?;
+    Ok(Located {
+        file: relative_path(&root, &folder.join(name)),
+        root,
+    })
+}
+
+/// Reads standard input (or any reader) as the content of one file, no more than
+/// [`MAX_FILE_BYTES`] of it.
+pub fn read_input(input: &mut dyn Read) -> Result<Content, SourceError> {
+    let stdin_error = |source| SourceError::Stdin { source };
+    let mut bytes = Vec::new();
+    (&mut *input)
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(stdin_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let rest = std::io::copy(input, &mut std::io::sink()).map_err(stdin_error)?;
+        return Ok(Content::TooLarge(bytes.len() as u64 + rest));
+    }
+    Ok(Content::Bytes(bytes))
 }
 
 fn relative_path(root: &Path, path: &Path) -> String {

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use miette::{IntoDiagnostic, Result};
 
-use super::{Context, Outcome};
+use super::{Context, Outcome, portfolio_root};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::decisions::approvals::{Approvers, parse_reviews};
 use crate::decisions::{self, Change, Decision, Location, Target};
@@ -16,7 +16,8 @@ use crate::portfolio::{self, AsOf, Cache, ChangeRead};
 use crate::source::{self, GitRepository};
 
 pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
-    let repository = GitRepository::open(&args.root)?;
+    let root = portfolio_root(args.root.as_deref(), context)?;
+    let repository = GitRepository::open(&root)?;
     let target_commit = repository.resolve(&args.base)?;
     let head_commit = repository.resolve(&args.head)?;
     let merge_base = repository.merge_base(&target_commit, &head_commit)?;
@@ -77,11 +78,11 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
         DiffFormat::Human
     });
     match format {
-        DiffFormat::Human => output::decisions::write_human(&report, out),
+        DiffFormat::Human => output::decisions::write_human(&report, context.quiet, out),
         DiffFormat::Json => output::decisions::write_json(&report, out),
         DiffFormat::Markdown => output::decisions::write_markdown(&report, out),
         DiffFormat::Github => {
-            let root = std::path::absolute(&args.root).into_diagnostic()?;
+            let root = std::path::absolute(&root).into_diagnostic()?;
             let place = |decision: &Decision| {
                 let side = match decision.location {
                     Location::Head => &head,

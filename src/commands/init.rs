@@ -44,7 +44,7 @@ fn write_editor_files(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-pub fn run(dir: &Path, out: &mut dyn Write) -> Result<Outcome> {
+pub fn run(dir: &Path, quiet: bool, out: &mut dyn Write) -> Result<Outcome> {
     let occupied = std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
     if occupied {
         return Err(miette!(
@@ -76,6 +76,9 @@ pub fn run(dir: &Path, out: &mut dyn Write) -> Result<Outcome> {
         std::fs::write(path.join(".gitkeep"), "").into_diagnostic()?;
     }
     write_editor_files(dir)?;
+    if quiet {
+        return Ok(Outcome::Clean);
+    }
     writeln!(
         out,
         "created a portfolio in {}: replace the placeholder members in governance.yaml, then add ventures/",

@@ -8,7 +8,7 @@ use std::io::Write;
 use miette::{IntoDiagnostic, Result};
 use serde::Serialize;
 
-use super::{Context, Outcome};
+use super::{Context, Outcome, portfolio_root};
 use crate::cli::{LogArgs, LogFormat};
 use crate::decisions::approvals::Approvers;
 use crate::decisions::records::Identities;
@@ -36,7 +36,7 @@ struct Log {
 }
 
 pub fn run(args: &LogArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
-    let repository = GitRepository::open(&args.root)?;
+    let repository = GitRepository::open(&portfolio_root(args.root.as_deref(), context)?)?;
     let range = args.range.as_deref().unwrap_or("HEAD");
     let main_line = history::main_line(&repository, range)?;
     let prefix = repository.prefix();
@@ -101,7 +101,7 @@ pub fn run(args: &LogArgs, context: &Context, out: &mut dyn Write) -> Result<Out
             serde_json::to_writer_pretty(&mut *out, &Log { commits: entries }).into_diagnostic()?;
             writeln!(out).into_diagnostic()?;
         }
-        LogFormat::Md => write_markdown(&entries, out).into_diagnostic()?,
+        LogFormat::Markdown => write_markdown(&entries, out).into_diagnostic()?,
     }
     Ok(if approved {
         Outcome::Clean

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use miette::{IntoDiagnostic, Result};
 
-use super::{Context, Outcome, parse_as_of};
+use super::{Context, Outcome, parse_as_of, portfolio_root};
 use crate::cli::ReportArgs;
 use crate::portfolio::{AsOf, read_and_check};
 use crate::report::{self, Files, TEMPLATES};
@@ -16,7 +16,8 @@ pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> Result<
         given: parse_as_of(args.as_of.as_deref())?,
         today: context.today,
     };
-    let checked = read_and_check(&args.root, args.rev.as_deref(), date_choice)?;
+    let root = portfolio_root(args.root.as_deref(), context)?;
+    let checked = read_and_check(&root, args.rev.as_deref(), date_choice)?;
     let as_of = checked.evaluation_date(date_choice);
     let evaluation = gates::evaluate(&checked.model, as_of);
     let mut report_context = report::build(&checked.model, &evaluation);
@@ -27,7 +28,7 @@ pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> Result<
     let report_folder = args.out.clone().unwrap_or_else(|| context.cwd.clone());
     let absolute = |path: &std::path::Path| std::path::absolute(path).into_diagnostic();
     report_context.root_link =
-        match output::relative_to(&absolute(&args.root)?, &absolute(&report_folder)?) {
+        match output::relative_to(&absolute(&root)?, &absolute(&report_folder)?) {
             link if link.is_empty() => ".".to_string(),
             link => link,
         };

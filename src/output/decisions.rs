@@ -62,8 +62,14 @@ fn tally(requirement: &Requirement) -> String {
     )
 }
 
-pub fn write_human(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+/// Each decision with what it requires and who approved, then the verdict. `quiet` writes only
+/// why the head cannot be approved and the decisions still missing an approval (their missing
+/// requirements), and nothing when every approval is given.
+pub fn write_human(report: &Report<'_>, quiet: bool, out: &mut dyn Write) -> io::Result<()> {
     let verdict = report.verdict;
+    if quiet {
+        return write_missing(verdict, out);
+    }
     writeln!(out, "decisions of {}", span(report))?;
     if let Some(note) = &verdict.note {
         writeln!(out, "note: {note}")?;
@@ -84,44 +90,7 @@ pub fn write_human(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "  no approval needed")?;
         }
         for requirement in &decision.requires {
-            let mark = if requirement.satisfied {
-                "ok"
-            } else {
-                "missing"
-            };
-            let mut line = format!(
-                "  {mark}: {} {} ({})",
-                requirement.role,
-                tally(requirement),
-                requirement.because
-            );
-            if !requirement.approved_by.is_empty() {
-                line.push_str(&format!(
-                    "; approved by {}",
-                    requirement.approved_by.join(", ")
-                ));
-            }
-            if !requirement.satisfied {
-                if !requirement.still_needed.is_empty() {
-                    line.push_str(&format!(
-                        "; still needed from {}",
-                        requirement.still_needed.join(", ")
-                    ));
-                }
-                if !requirement.stale.is_empty() {
-                    line.push_str(&format!(
-                        "; approved an older commit: {}",
-                        requirement.stale.join(", ")
-                    ));
-                }
-                if !requirement.without_login.is_empty() {
-                    line.push_str(&format!(
-                        "; no GitHub login, cannot approve: {}",
-                        requirement.without_login.join(", ")
-                    ));
-                }
-            }
-            writeln!(out, "{line}")?;
+            writeln!(out, "{}", requirement_line(requirement))?;
         }
     }
     if verdict.approved {
@@ -138,6 +107,76 @@ pub fn write_human(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             missing(&verdict.decisions)
         )
     }
+}
+
+/// The blocked reasons and the decisions missing an approval, with only their missing
+/// requirements: what `--quiet` shows.
+fn write_missing(verdict: &Verdict, out: &mut dyn Write) -> io::Result<()> {
+    for reason in &verdict.blocked {
+        writeln!(out, "blocked: {reason}")?;
+    }
+    for decision in &verdict.decisions {
+        let mut unmet = decision
+            .requires
+            .iter()
+            .filter(|requirement| !requirement.satisfied)
+            .peekable();
+        if unmet.peek().is_none() {
+            continue;
+        }
+        writeln!(
+            out,
+            "{} {} ({})\n  {}",
+            decision.kind, decision.subject, decision.file, decision.summary
+        )?;
+        for requirement in unmet {
+            writeln!(out, "{}", requirement_line(requirement))?;
+        }
+    }
+    Ok(())
+}
+
+/// A requirement on one line: whether it is met, the role, the tally, why, who approved and
+/// who could still.
+fn requirement_line(requirement: &Requirement) -> String {
+    let mark = if requirement.satisfied {
+        "ok"
+    } else {
+        "missing"
+    };
+    let mut line = format!(
+        "  {mark}: {} {} ({})",
+        requirement.role,
+        tally(requirement),
+        requirement.because
+    );
+    if !requirement.approved_by.is_empty() {
+        line.push_str(&format!(
+            "; approved by {}",
+            requirement.approved_by.join(", ")
+        ));
+    }
+    if !requirement.satisfied {
+        if !requirement.still_needed.is_empty() {
+            line.push_str(&format!(
+                "; still needed from {}",
+                requirement.still_needed.join(", ")
+            ));
+        }
+        if !requirement.stale.is_empty() {
+            line.push_str(&format!(
+                "; approved an older commit: {}",
+                requirement.stale.join(", ")
+            ));
+        }
+        if !requirement.without_login.is_empty() {
+            line.push_str(&format!(
+                "; no GitHub login, cannot approve: {}",
+                requirement.without_login.join(", ")
+            ));
+        }
+    }
+    line
 }
 
 pub fn write_json(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {

@@ -2,24 +2,31 @@
 
 use std::io::{self, Write};
 
-use crate::gates::{Evaluation, STAGE_DAYS, Schedule};
+use crate::gates::{Evaluation, GateResult, STAGE_DAYS, Schedule, Status};
 
 /// A table of every gate, step and trigger: status and a one-line reason; then the schedule of
 /// the steps. `errors` is the number of error findings in the portfolio, whose documents the
-/// gates could not count.
-pub fn write_human(evaluation: &Evaluation, errors: usize, out: &mut dyn Write) -> io::Result<()> {
+/// gates could not count. `quiet` writes only the gates and steps that fail and the triggers
+/// that fired, a line each, and nothing when every one passes.
+pub fn write_human(
+    evaluation: &Evaluation,
+    errors: usize,
+    quiet: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if quiet {
+        for result in &evaluation.results {
+            if result.status != Status::Pass {
+                write_row(result, out)?;
+            }
+        }
+        return Ok(());
+    }
     writeln!(out, "gates as of {}", evaluation.as_of)?;
     writeln!(out)?;
     writeln!(out, "{:<9} {:<27} {:<9} reason", "kind", "gate", "status")?;
     for result in &evaluation.results {
-        writeln!(
-            out,
-            "{:<9} {:<27} {:<9} {}",
-            result.kind.as_str(),
-            result.id,
-            result.status.as_str(),
-            result.summary
-        )?;
+        write_row(result, out)?;
     }
     writeln!(out)?;
     write_schedule(&evaluation.schedule, out)?;
@@ -31,6 +38,18 @@ pub fn write_human(evaluation: &Evaluation, errors: usize, out: &mut dyn Write) 
         )?;
     }
     Ok(())
+}
+
+/// A gate's line: kind, id, status and reason.
+fn write_row(result: &GateResult, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:<9} {:<27} {:<9} {}",
+        result.kind.as_str(),
+        result.id,
+        result.status.as_str(),
+        result.summary
+    )
 }
 
 /// The schedule's heading and a line per step: its window and whether it is done, due or late.

@@ -12,7 +12,14 @@ pub const BUDGET: usize = 10;
 
 /// Writes the annotations. `root` is the portfolio root and `cwd` the current directory, both
 /// absolute: annotation paths are relative to the current directory, where GitHub resolves them.
-pub fn write(findings: &Findings, root: &Path, cwd: &Path, out: &mut dyn Write) -> io::Result<()> {
+/// `quiet` leaves out the summary line.
+pub fn write(
+    findings: &Findings,
+    root: &Path,
+    cwd: &Path,
+    quiet: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut shown = [0usize; 3];
     let mut hidden = [0usize; 3];
     for finding in &findings.items {
@@ -47,6 +54,9 @@ pub fn write(findings: &Findings, root: &Path, cwd: &Path, out: &mut dyn Write) 
                 hidden[0], hidden[1], hidden[2]
             ))
         )?;
+    }
+    if quiet {
+        return Ok(());
     }
     writeln!(
         out,

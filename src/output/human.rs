@@ -20,13 +20,16 @@ pub const SNIPPETS: usize = 50;
 pub struct Style {
     pub color: bool,
     pub width: usize,
+    /// No summary line: the findings alone, nothing when there are none.
+    pub quiet: bool,
 }
 
-/// Writes every finding, then a summary line.
+/// Writes every finding, then a summary line. `texts` holds the files' text for the snippets;
+/// `documents` and `files` count what was checked, for the summary.
 pub fn write(
     findings: &Findings,
     texts: &BTreeMap<String, Arc<str>>,
-    documents: usize,
+    (documents, files): (usize, usize),
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -63,6 +66,9 @@ pub fn write(
             )?;
         }
     }
+    if style.quiet {
+        return Ok(());
+    }
     if findings.items.len() > SNIPPETS {
         writeln!(out)?;
     }
@@ -72,8 +78,7 @@ pub fn write(
     if findings.items.is_empty() {
         writeln!(
             out,
-            "folio: {documents} document(s) in {} file(s), no problems",
-            texts.len()
+            "folio: {documents} document(s) in {files} file(s), no problems"
         )
     } else {
         writeln!(

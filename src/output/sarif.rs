@@ -26,9 +26,10 @@ fn descriptor(rule: &Rule) -> Value {
     let documentation = rule.documentation();
     json!({
         "id": rule.name,
-        "name": rule.name,
+        "name": rule.title(),
         "shortDescription": { "text": rule.summary },
         "fullDescription": { "text": first_paragraph(&documentation) },
+        "helpUri": rule.help_uri(),
         "help": {
             "text": format!("{}\n\n{documentation}", rule.help),
             "markdown": documentation,

@@ -173,7 +173,34 @@ impl PartialEq for Rule {
     }
 }
 
+/// Where folio's documentation lives: the repository whose README documents every rule. The
+/// one place to change when the project moves or is forked; SARIF's `helpUri` derives from it.
+/// folio has no public home yet, so this is a placeholder that can never resolve (`.invalid`
+/// is reserved for that); SARIF also carries each rule's documentation in full.
+pub const HOME: &str = "https://folio.invalid/folio";
+
 impl Rule {
+    /// The rule's name in PascalCase (`allocation-over-capacity` → `AllocationOverCapacity`):
+    /// SARIF's `name`, which tools show as a title beside the kebab-case id.
+    pub fn title(&self) -> String {
+        self.name
+            .split('-')
+            .flat_map(|word| {
+                let mut chars = word.chars();
+                chars
+                    .next()
+                    .map(|first| first.to_ascii_uppercase())
+                    .into_iter()
+                    .chain(chars)
+            })
+            .collect()
+    }
+
+    /// Where the rule is documented: the README's rule table in folio's repository ([`HOME`]).
+    pub fn help_uri(&self) -> String {
+        format!("{HOME}#rules")
+    }
+
     /// The documentation as `folio explain` prints it.
     pub fn documentation(&self) -> String {
         let lines: Vec<&str> = self

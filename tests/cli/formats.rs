@@ -1,4 +1,4 @@
-//! The three output formats and the exit codes.
+//! The output formats of `folio check` and the exit codes.
 
 use predicates::prelude::*;
 
@@ -210,6 +210,7 @@ fn sarif_output_has_what_github_code_scanning_requires() {
     assert_eq!(rules.len(), folio::rules::RULES.len());
     for (descriptor, rule) in rules.iter().zip(folio::rules::RULES) {
         assert_eq!(descriptor["id"], rule.name);
+        assert_ne!(descriptor["name"], rule.name, "a title, not the id again");
         assert_eq!(descriptor["shortDescription"]["text"], rule.summary);
         assert!(
             descriptor["fullDescription"]["text"]
@@ -267,4 +268,116 @@ fn sarif_output_has_what_github_code_scanning_requires() {
     assert_eq!(location["region"]["startColumn"], 9);
     assert_eq!(location["region"]["endColumn"], 14);
     assert_eq!(schema_error["level"], "error");
+}
+
+/// `folio check --format sarif` on a portfolio, from its own folder: the parsed log.
+fn sarif_of(portfolio: &Portfolio) -> serde_json::Value {
+    let output = folio()
+        .current_dir(portfolio.root())
+        .args(["check", "--format", "sarif"])
+        .output()
+        .expect("folio runs");
+    serde_json::from_slice(&output.stdout).expect("SARIF is JSON")
+}
+
+/// SARIF 2.1.0's JSON schema as OASIS publishes it (the standard with its first errata),
+/// vendored from github.com/oasis-tcs/sarif-spec (sarif-2.1/schema/sarif-schema-2.1.0.json at
+/// e0583813964ec43cea53b6b531b402866095ed1f) so that the test runs offline.
+const SARIF_SCHEMA: &str = include_str!("../fixtures/sarif-schema-2.1.0.json");
+
+#[test]
+fn sarif_output_is_valid_against_the_official_schema() {
+    let schema: serde_json::Value = serde_json::from_str(SARIF_SCHEMA).expect("the schema");
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema compiles");
+    // Findings of every severity (an advisory is a note), and a clean portfolio.
+    let portfolio = Portfolio::minimal();
+    for (path, text) in folio::rules::CONTINUE_BELOW_VIABLE_SCORE.example_files() {
+        portfolio.write(&path, &text);
+    }
+    portfolio.write("stray.yaml", "x: 1\n");
+    portfolio.write(
+        "ventures/zz-broken.yaml",
+        "id: zz-broken\nname: Z\nstatus: actve\n",
+    );
+    let log = sarif_of(&portfolio);
+    let levels: std::collections::BTreeSet<&str> = log["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|result| result["level"].as_str())
+        .collect();
+    assert_eq!(
+        levels,
+        ["error", "note", "warning"].into_iter().collect(),
+        "{log}"
+    );
+    for log in [log, sarif_of(&Portfolio::minimal())] {
+        let errors: Vec<String> = validator
+            .iter_errors(&log)
+            .map(|error| format!("{} at {}", error, error.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+    // The validator can fail: a level SARIF does not know, a help URI that is no URI.
+    let mut broken = sarif_of(&portfolio);
+    broken["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!validator.is_valid(&broken));
+    let mut broken = sarif_of(&portfolio);
+    broken["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"] = "not a uri".into();
+    assert!(!validator.is_valid(&broken));
+}
+
+#[test]
+fn sarif_rules_have_distinct_titles_and_their_documentation() {
+    let log = sarif_of(&Portfolio::minimal());
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rule descriptors")
+        .clone();
+    let mut titles = std::collections::BTreeSet::new();
+    for (descriptor, rule) in rules.iter().zip(folio::rules::RULES) {
+        let title = descriptor["name"].as_str().expect("a name");
+        assert!(
+            title.starts_with(|c: char| c.is_ascii_uppercase())
+                && title.chars().all(|c| c.is_ascii_alphanumeric()),
+            "{title} is PascalCase"
+        );
+        assert_eq!(
+            title.to_lowercase(),
+            rule.name.replace('-', ""),
+            "{title} is {} in PascalCase",
+            rule.name
+        );
+        assert!(titles.insert(title.to_string()), "{title} is taken twice");
+        let uri = descriptor["helpUri"].as_str().expect("a helpUri");
+        assert_eq!(uri, format!("{}#rules", folio::rules::HOME));
+        // The documentation travels inside the log: what `folio explain` prints.
+        let documentation = rule.documentation();
+        assert!(
+            descriptor["help"]["text"]
+                .as_str()
+                .is_some_and(|text| text.contains(&documentation)),
+            "{}",
+            rule.name
+        );
+        assert_eq!(descriptor["help"]["markdown"], documentation.as_str());
+        // What the rule checks: the documentation's opening paragraph, on one line.
+        let opening = descriptor["fullDescription"]["text"]
+            .as_str()
+            .expect("a full description");
+        assert!(
+            !opening.is_empty() && documentation.replace('\n', " ").starts_with(opening),
+            "{}",
+            rule.name
+        );
+    }
+    assert_eq!(titles.len(), folio::rules::RULES.len());
+    let capacity = rules
+        .iter()
+        .find(|descriptor| descriptor["id"] == "allocation-over-capacity")
+        .expect("the rule");
+    assert_eq!(capacity["name"], "AllocationOverCapacity");
 }

@@ -1,11 +1,13 @@
 //! folio's command-line tests, in one binary so that they compile once.
 
 mod cascades;
+mod conventions;
 mod default_deny;
 mod default_deny_property;
 mod diff;
 mod evaluation_date;
 mod example;
+mod files;
 mod formats;
 mod gates;
 mod hostile;
@@ -13,6 +15,7 @@ mod incremental;
 mod init;
 mod loading;
 mod log;
+mod pre_commit;
 mod readme;
 mod repo;
 mod report;

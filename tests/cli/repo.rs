@@ -56,6 +56,36 @@ impl Repo {
         std::fs::rename(self.path(from), target).expect("rename");
     }
 
+    /// Stages one file as `git add` does, without committing.
+    pub fn stage(&self, relative: &str) {
+        let mut index = self.repository.index().expect("the index");
+        index.add_path(Path::new(relative)).expect("add");
+        index.write().expect("write the index");
+    }
+
+    /// The staged paths as pre-commit lists them (`git diff --staged --name-only
+    /// --diff-filter=ACMRTUXB`): added, copied, modified or renamed against HEAD, not deleted;
+    /// relative to the repository's top, sorted.
+    pub fn staged(&self) -> Vec<String> {
+        let head = self
+            .repository
+            .head()
+            .ok()
+            .and_then(|head| head.peel_to_tree().ok());
+        let diff = self
+            .repository
+            .diff_tree_to_index(head.as_ref(), None, None)
+            .expect("a diff of the index");
+        let mut paths: Vec<String> = diff
+            .deltas()
+            .filter(|delta| delta.status() != git2::Delta::Deleted)
+            .filter_map(|delta| delta.new_file().path())
+            .map(|path| path.to_string_lossy().replace('\\', "/"))
+            .collect();
+        paths.sort();
+        paths
+    }
+
     /// Commits the whole work tree (additions, changes and removals); returns the commit id.
     pub fn commit(&self, message: &str) -> String {
         self.commit_as(message, "Test", "test@example.com")
