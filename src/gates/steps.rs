@@ -126,6 +126,7 @@ pub(super) fn ventures_assessed(input: &Input<'_>) -> GateResult {
         .filter(|venture| venture.status == VentureStatus::Active)
         .map(|venture| venture.id.as_str())
         .collect();
+    let active_set: BTreeSet<&str> = active.iter().copied().collect();
     let missing: Vec<String> = active
         .iter()
         .filter(|id| !assessed.contains(*id))
@@ -153,7 +154,7 @@ pub(super) fn ventures_assessed(input: &Input<'_>) -> GateResult {
                 model
                     .assessments
                     .iter()
-                    .filter(|assessment| active.contains(&assessment.venture.as_str())),
+                    .filter(|assessment| active_set.contains(assessment.venture.as_str())),
             ),
             not_assessed: missing,
         }),

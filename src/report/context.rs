@@ -18,6 +18,8 @@ pub struct ReportContext {
     pub schedule: ScheduleView,
     pub metrics: Figures,
     pub ventures: Vec<VentureRow>,
+    /// The ventures report.md shows: at most [`OVERVIEW_VENTURES`], by revenue, then id.
+    pub overview: Vec<VentureRow>,
     pub venture_totals: VentureTotals,
     pub assessments: Vec<AssessmentRow>,
     pub synergies: Vec<SynergyRow>,
@@ -399,9 +401,84 @@ pub struct SuccessMetricRow {
 /// Resources × ventures.
 #[derive(Debug, Clone, Serialize)]
 pub struct ResourceMatrix {
-    /// The column headings: every venture some resource is allocated to, by id.
+    /// The column headings: every venture some resource is allocated to, by id — when there are
+    /// at most [`MATRIX_COLUMNS`] of them; past that the allocations are listed, not gridded,
+    /// so that the report grows with the allocations, not with resources × ventures.
     pub ventures: Vec<String>,
     pub rows: Vec<ResourceRow>,
+    /// Every allocation that exists, resource by resource.
+    pub allocations: Vec<AllocationRow>,
+}
+
+/// The most ventures the allocation matrix shows as columns.
+pub const MATRIX_COLUMNS: usize = 20;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AllocationRow {
+    pub resource: String,
+    pub venture: String,
+    pub amount: f64,
+    pub unit: String,
+    /// The allocation as a share of the resource's capacity, when it has one.
+    pub pct_of_capacity: Option<f64>,
+}
+
+/// The resources with their totals; as a grid of ventures when there are few, and always as
+/// the list of the allocations that exist.
+fn resource_matrix(model: &Model) -> ResourceMatrix {
+    let mut columns: Vec<String> = model
+        .resources
+        .iter()
+        .flat_map(|resource| resource.allocations.keys().cloned())
+        .collect();
+    columns.sort();
+    columns.dedup();
+    if columns.len() > MATRIX_COLUMNS {
+        columns.clear();
+    }
+    let mut rows: Vec<ResourceRow> = model
+        .resources
+        .iter()
+        .map(|resource| ResourceRow {
+            id: resource.id.clone(),
+            name: resource.name.clone(),
+            kind: resource.kind.as_str(),
+            unit: resource.unit.clone(),
+            capacity: resource.capacity,
+            allocated: resource.allocated(),
+            ventures: resource.allocations.len(),
+            cells: columns
+                .iter()
+                .map(|venture| resource.allocations.get(venture).copied())
+                .collect(),
+            over_capacity: resource.allocated() > resource.capacity + 1e-9,
+            approved_by: resource.approved_by.clone(),
+        })
+        .collect();
+    rows.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut allocations: Vec<AllocationRow> = model
+        .resources
+        .iter()
+        .flat_map(|resource| {
+            resource
+                .allocations
+                .iter()
+                .map(move |(venture, amount)| AllocationRow {
+                    resource: resource.id.clone(),
+                    venture: venture.clone(),
+                    amount: *amount,
+                    unit: resource.unit.clone(),
+                    pct_of_capacity: (resource.capacity > 0.0)
+                        .then(|| amount / resource.capacity * 100.0),
+                })
+        })
+        .collect();
+    allocations.sort_by(|a, b| (&a.resource, &a.venture).cmp(&(&b.resource, &b.venture)));
+    ResourceMatrix {
+        ventures: columns,
+        rows,
+        allocations,
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -412,7 +489,9 @@ pub struct ResourceRow {
     pub unit: String,
     pub capacity: f64,
     pub allocated: f64,
-    /// One cell per column venture: the amount, or none.
+    /// How many ventures it is allocated to.
+    pub ventures: usize,
+    /// One cell per column venture: the amount, or none (no cells past [`MATRIX_COLUMNS`]).
     pub cells: Vec<Option<f64>>,
     pub over_capacity: bool,
     pub approved_by: Option<String>,
@@ -542,6 +621,42 @@ fn quadrant(value: u8, effort: u8) -> &'static str {
     }
 }
 
+/// The most ventures report.md lists; ventures.md lists them all.
+pub const OVERVIEW_VENTURES: usize = 25;
+
+/// The ventures report.md lists: those with the largest revenue, then by id.
+fn overview(ventures: &[VentureRow]) -> Vec<VentureRow> {
+    let mut overview: Vec<VentureRow> = ventures.to_vec();
+    overview.sort_by(|a, b| {
+        b.revenue_monthly
+            .unwrap_or(0.0)
+            .total_cmp(&a.revenue_monthly.unwrap_or(0.0))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    overview.truncate(OVERVIEW_VENTURES);
+    overview
+}
+
+/// Who names each venture (a synergy, an initiative), gathered in one pass over the lists.
+fn named_by<'a>(
+    lists: impl Iterator<Item = (&'a String, &'a Vec<String>)>,
+) -> BTreeMap<&'a str, Vec<String>> {
+    let mut named: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for (owner, ventures) in lists {
+        for venture in ventures {
+            named
+                .entry(venture.as_str())
+                .or_default()
+                .push(owner.clone());
+        }
+    }
+    for owners in named.values_mut() {
+        owners.sort();
+        owners.dedup();
+    }
+    named
+}
+
 /// Each venture with its figures, latest assessment, synergies, initiatives and shares of the
 /// shared resources, by id.
 fn ventures(
@@ -549,30 +664,33 @@ fn ventures(
     latest: &BTreeMap<&str, &Item<crate::model::Assessment>>,
     thresholds: &Thresholds,
 ) -> Vec<VentureRow> {
-    let naming = |id: &str, ids: &mut Vec<String>, lists: &[(&String, &Vec<String>)]| {
-        for (owner, ventures) in lists {
-            if ventures.iter().any(|venture| venture == id) {
-                ids.push((*owner).clone());
-            }
-        }
-        ids.sort();
-        ids.dedup();
-    };
-    let synergy_lists: Vec<(&String, &Vec<String>)> = model
-        .synergies
-        .iter()
-        .map(|synergy| (&synergy.id, &synergy.ventures))
-        .collect();
-    let initiative_lists: Vec<(&String, &Vec<String>)> = model
-        .initiatives
-        .iter()
-        .map(|initiative| (&initiative.initiative_id, &initiative.ventures))
-        .collect();
-    let shared: Vec<&Item<crate::model::Resource>> = model
+    let mut synergies_of = named_by(model.synergies.iter().map(|s| (&s.id, &s.ventures)));
+    let mut initiatives_of = named_by(
+        model
+            .initiatives
+            .iter()
+            .map(|i| (&i.initiative_id, &i.ventures)),
+    );
+    // Each venture's shares, gathered in one pass over the shared resources.
+    let mut shares_of: BTreeMap<&str, Vec<ShareRow>> = BTreeMap::new();
+    for resource in model
         .resources
         .iter()
         .filter(|resource| resource.allocations.len() >= 2)
-        .collect();
+    {
+        for (venture, amount) in &resource.allocations {
+            shares_of
+                .entry(venture.as_str())
+                .or_default()
+                .push(ShareRow {
+                    resource: resource.id.clone(),
+                    amount: *amount,
+                    unit: resource.unit.clone(),
+                    pct_of_capacity: (resource.capacity > 0.0)
+                        .then(|| amount / resource.capacity * 100.0),
+                });
+        }
+    }
     let mut rows: Vec<VentureRow> = model
         .ventures
         .iter()
@@ -581,10 +699,10 @@ fn ventures(
             let revenue = metrics.and_then(|m| m.revenue_monthly);
             let burn = metrics.and_then(|m| m.burn_monthly);
             let assessment = latest.get(venture.id.as_str());
-            let mut synergies = Vec::new();
-            naming(&venture.id, &mut synergies, &synergy_lists);
-            let mut initiatives = Vec::new();
-            naming(&venture.id, &mut initiatives, &initiative_lists);
+            let synergies = synergies_of.remove(venture.id.as_str()).unwrap_or_default();
+            let initiatives = initiatives_of
+                .remove(venture.id.as_str())
+                .unwrap_or_default();
             VentureRow {
                 id: venture.id.clone(),
                 name: venture.name.clone(),
@@ -610,19 +728,7 @@ fn ventures(
                 assessed_on: assessment.map(|a| a.date.to_string()),
                 synergies,
                 initiatives,
-                shares: shared
-                    .iter()
-                    .filter_map(|resource| {
-                        let amount = *resource.allocations.get(&venture.id)?;
-                        Some(ShareRow {
-                            resource: resource.id.clone(),
-                            amount,
-                            unit: resource.unit.clone(),
-                            pct_of_capacity: (resource.capacity > 0.0)
-                                .then(|| amount / resource.capacity * 100.0),
-                        })
-                    })
-                    .collect(),
+                shares: shares_of.remove(venture.id.as_str()).unwrap_or_default(),
             }
         })
         .collect();
@@ -853,32 +959,7 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
         .collect();
     initiatives.sort_by(|a, b| a.id.cmp(&b.id));
 
-    let mut columns: Vec<String> = model
-        .resources
-        .iter()
-        .flat_map(|resource| resource.allocations.keys().cloned())
-        .collect();
-    columns.sort();
-    columns.dedup();
-    let mut rows: Vec<ResourceRow> = model
-        .resources
-        .iter()
-        .map(|resource| ResourceRow {
-            id: resource.id.clone(),
-            name: resource.name.clone(),
-            kind: resource.kind.as_str(),
-            unit: resource.unit.clone(),
-            capacity: resource.capacity,
-            allocated: resource.allocated(),
-            cells: columns
-                .iter()
-                .map(|venture| resource.allocations.get(venture).copied())
-                .collect(),
-            over_capacity: resource.allocated() > resource.capacity + 1e-9,
-            approved_by: resource.approved_by.clone(),
-        })
-        .collect();
-    rows.sort_by(|a, b| a.id.cmp(&b.id));
+    let resources = resource_matrix(model);
 
     let governance = match &model.governance {
         Some(governance) => GovernanceInfo {
@@ -1044,6 +1125,7 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
         gates,
         schedule,
         metrics: figures.clone(),
+        overview: overview(&ventures),
         ventures,
         venture_totals,
         assessments,
@@ -1051,10 +1133,7 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
         synergies,
         conflicts,
         initiatives,
-        resources: ResourceMatrix {
-            ventures: columns,
-            rows,
-        },
+        resources,
         governance,
         value: ValueLog {
             total_usd: figures.value_usd,

@@ -124,27 +124,28 @@ pub fn tables(context: &ReportContext) -> Vec<(String, String)> {
             })
             .collect(),
     );
-    let mut header = vec!["resource", "unit", "capacity", "allocated"];
-    header.extend(context.resources.ventures.iter().map(String::as_str));
+    // One row per allocation that exists: grows with the allocations, and reads straight into a
+    // spreadsheet's pivot table.
     let resources = table(
-        &header,
+        &[
+            "resource",
+            "venture",
+            "amount",
+            "unit",
+            "share_of_capacity_pct",
+        ],
         context
             .resources
-            .rows
+            .allocations
             .iter()
             .map(|row| {
-                let mut cells = vec![
-                    text(&row.id),
+                vec![
+                    text(&row.resource),
+                    text(&row.venture),
+                    figure(row.amount),
                     text(&row.unit),
-                    figure(row.capacity),
-                    figure(row.allocated),
-                ];
-                cells.extend(
-                    row.cells
-                        .iter()
-                        .map(|cell| cell.map(figure).unwrap_or_default()),
-                );
-                cells
+                    row.pct_of_capacity.map(figure).unwrap_or_default(),
+                ]
             })
             .collect(),
     );

@@ -692,3 +692,85 @@ fn the_schedule_shows_each_steps_status_and_the_overdue_milestones() {
         "{rows:?}"
     );
 }
+
+/// Reports grow with the portfolio, not with its square: past twenty ventures the allocation
+/// matrix lists the allocations that exist instead of a grid, report.md lists the ventures of
+/// the largest revenue and points to ventures.md for the rest, and the charts keep to a
+/// readable number of points and plans.
+#[test]
+fn reports_grow_linearly_with_the_portfolio() {
+    let portfolio = Portfolio::minimal();
+    portfolio.write("portfolio.yaml", "name: Big Studio\nas_of: 2026-11-15\n");
+    let ventures = 60;
+    let ids: Vec<String> = (0..ventures).map(|index| format!("v{index:02}")).collect();
+    for (index, id) in ids.iter().enumerate() {
+        portfolio.write(
+            &format!("ventures/{id}.yaml"),
+            &format!(
+                "id: {id}\nname: Venture {index}\nstatus: active\nmetrics: {{revenue_monthly: {}}}\n",
+                1000 * (index + 1)
+            ),
+        );
+        portfolio.write(
+            &format!("initiatives/INI-{index:02}.yaml"),
+            &format!("initiative_id: INI-{index:02}\nname: Initiative {index}\nventures: [{id}]\nvalue_proposition: Save effort\nimplementation: [{{milestone: Design, deadline: 2026-12-01}}]\nsuccess_metrics: [{{metric: Hours, target: 16}}]\n"),
+        );
+    }
+    let allocations: Vec<String> = ids.iter().map(|id| format!("{id}: 1")).collect();
+    for resource in ["pool", "fund"] {
+        portfolio.write(
+            &format!("resources/{resource}.yaml"),
+            &format!(
+                "id: {resource}\nname: {resource}\ntype: budget\nunit: usd\ncapacity: 1000\nallocations: {{{}}}\n",
+                allocations.join(", ")
+            ),
+        );
+    }
+    let (_out, files) = render(portfolio.root());
+
+    let matrix = &files["resource-allocation.md"];
+    assert!(
+        !matrix.contains("## By venture"),
+        "no grid of 2 × {ventures}"
+    );
+    let rows = table_rows("resource-allocation.md", matrix);
+    let allocation_rows = rows.iter().filter(|row| row.len() == 4).count();
+    assert_eq!(
+        allocation_rows,
+        1 + 2 * ventures,
+        "a header and one row per allocation"
+    );
+    let csv_rows = files["resource-allocation.csv"].lines().count();
+    assert_eq!(csv_rows, 1 + 2 * ventures);
+
+    let report = &files["report.md"];
+    assert!(
+        report.contains("The 25 ventures of the largest revenue, of 60"),
+        "{report}"
+    );
+    assert!(
+        report.contains("| Venture 59 (`v59`) |"),
+        "the largest first"
+    );
+    assert!(
+        !report.contains("| Venture 0 (`v00`) |"),
+        "the smallest left to ventures.md"
+    );
+    assert!(files["ventures.md"].contains("| Venture 0 (`v00`) |"));
+
+    let plans = &files["coordination-plans.md"];
+    assert!(
+        plans.contains("The chart shows the first 30 of 60 plans"),
+        "{plans}"
+    );
+    let gantt = plans
+        .split("```mermaid\n")
+        .nth(1)
+        .and_then(|block| block.split("```").next())
+        .unwrap_or_default();
+    assert_eq!(
+        gantt.matches("    section ").count(),
+        31,
+        "the report date and 30 plans"
+    );
+}
