@@ -356,9 +356,8 @@ pub fn read(
     if let Some(error) = failure.into_inner().ok().flatten() {
         return Err(error.into());
     }
-    let mut findings = std::mem::take(&mut loaded.findings);
-    let (model, untyped) = Model::build(&loaded.documents);
-    findings.extend(untyped);
+    let findings = std::mem::take(&mut loaded.findings);
+    let model = Model::build(&loaded.documents);
     Ok(Checked {
         loaded,
         model,

@@ -1,7 +1,7 @@
 //! The embedded JSON Schemas, compiled once per run, and the translation of their errors into
 //! findings at the exact node (or, for an unexpected property, its key).
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::{ValidationError, Validator};
@@ -11,6 +11,7 @@ use crate::finding::Finding;
 use crate::kind::Kind;
 use crate::load::node::escape_pointer_token;
 use crate::load::{Document, FileRead};
+use crate::model::TypedDocument;
 use crate::rules;
 use crate::suggest::closest;
 
@@ -68,7 +69,20 @@ pub fn check_file(read: &mut FileRead) -> Result<(), SchemaError> {
         })?;
         let (findings, json) = compiled.check(document);
         if findings.is_empty() {
-            document.json = Some(Arc::new(json));
+            // Typed here, once per file read; the JSON is not kept.
+            match TypedDocument::of(document.kind, &json) {
+                Ok(typed) => document.typed = Some(typed),
+                Err(error) => read.findings.push(Finding::new(
+                    &rules::SCHEMA,
+                    &document.file,
+                    "",
+                    document.position(""),
+                    format!(
+                        "folio cannot hold this {} document: {error}; expected values within the schema's ranges",
+                        document.kind
+                    ),
+                )),
+            }
         }
         read.findings.extend(findings);
     }

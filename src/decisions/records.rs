@@ -12,7 +12,7 @@ use super::facts::Facts;
 use super::types::DecisionType;
 use super::{Decision, Location};
 use crate::kind::Kind;
-use crate::load::Loaded;
+use crate::load::{Document, Loaded};
 use crate::model::{Conflict, Initiative, Item, Model, Portfolio, Resource, Rollback, Venture};
 use crate::schema;
 
@@ -24,8 +24,16 @@ pub struct Record<'a> {
     /// metrics, `portfolio` for portfolio.yaml.
     pub id: Cow<'a, str>,
     pub file: &'a str,
-    pub json: &'a Value,
+    /// The document it was read from: its JSON is made when a change compares it.
+    pub document: &'a Document,
     pub typed: Typed<'a>,
+}
+
+impl Record<'_> {
+    /// The record as JSON, as its schema saw it.
+    pub fn json(&self) -> Value {
+        self.document.root.to_json()
+    }
 }
 
 /// The typed value of a record, for the kinds whose decisions read more than their JSON.
@@ -44,16 +52,12 @@ pub enum Typed<'a> {
 pub fn records<'a>(loaded: &'a Loaded, model: &'a Model) -> Vec<Record<'a>> {
     let mut records = Vec::new();
     let mut add = |item_document: usize, file: &'a str, kind, id: Cow<'a, str>, typed| {
-        if let Some(json) = loaded
-            .documents
-            .get(item_document)
-            .and_then(|document| document.json.as_deref())
-        {
+        if let Some(document) = loaded.documents.get(item_document) {
             records.push(Record {
                 kind,
                 id,
                 file,
-                json,
+                document,
                 typed,
             });
         }
@@ -322,9 +326,15 @@ pub fn changes<'a>(base: &'a [Record<'a>], head: &'a [Record<'a>]) -> Vec<Record
     for ((kind, id), (before, after)) in groups {
         let pair = |before: Option<&'a Record<'a>>, after: Option<&'a Record<'a>>| {
             let governed = match (before, after) {
-                // A document read once serves both revisions: the same value is no change.
-                (Some(before), Some(after)) if std::ptr::eq(before.json, after.json) => Vec::new(),
-                (Some(before), Some(after)) => governed_changes(kind, before.json, after.json),
+                // A document read once serves both revisions: the same tree is no change.
+                (Some(before), Some(after))
+                    if std::sync::Arc::ptr_eq(&before.document.root, &after.document.root) =>
+                {
+                    Vec::new()
+                }
+                (Some(before), Some(after)) => {
+                    governed_changes(kind, &before.json(), &after.json())
+                }
                 _ => Vec::new(),
             };
             let unchanged = before.is_some() && after.is_some() && governed.is_empty();
@@ -344,7 +354,7 @@ pub fn changes<'a>(base: &'a [Record<'a>], head: &'a [Record<'a>]) -> Vec<Record
         // the change decides, so it reads every pairing, and each decision any of them makes
         // is required.
         let text = |records: &[&Record<'_>]| {
-            let mut texts: Vec<String> = records.iter().map(|r| r.json.to_string()).collect();
+            let mut texts: Vec<String> = records.iter().map(|r| r.json().to_string()).collect();
             texts.sort();
             texts
         };

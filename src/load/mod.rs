@@ -27,9 +27,10 @@ pub struct Document {
     pub kind: Kind,
     /// Shared, so that a document read once serves both revisions of `folio diff`.
     pub root: Arc<Node>,
-    /// The document as JSON, once it passed its kind's schema (set by the schema stage): only
-    /// such documents are typed into the model.
-    pub json: Option<Arc<serde_json::Value>>,
+    /// The document as its type, once it passed its kind's schema (set by the schema stage,
+    /// with the file, so that a file read once is typed once): only such documents reach the
+    /// model.
+    pub typed: Option<crate::model::TypedDocument>,
 }
 
 impl Document {
@@ -47,8 +48,8 @@ impl Document {
         match self.root.resolve(pointer) {
             Some(resolved) => match resolved.key {
                 Some(entry) => Position {
-                    line: entry.key_start.line,
-                    column: entry.key_start.column,
+                    line: entry.key_start.line(),
+                    column: entry.key_start.column(),
                     width: width_of(entry.key_start, entry.key_end),
                 },
                 None => node_position(resolved.node),
@@ -71,8 +72,8 @@ pub fn node_position(node: &Node) -> Position {
         _ => width_of(node.start, node.end).max(1),
     };
     Position {
-        line: node.start.line,
-        column: node.start.column,
+        line: node.start.line(),
+        column: node.start.column(),
         width,
     }
 }
@@ -349,7 +350,7 @@ fn read_contents(file: RawFile) -> FileRead {
             index,
             kind,
             root: Arc::new(root),
-            json: None,
+            typed: None,
         };
         if let Some(finding) = kind_mismatch(&document) {
             result.findings.push(finding);

@@ -3,11 +3,31 @@
 
 use serde_json::{Map, Number, Value};
 
-/// A place in a file: line and column, both counted from 1 (columns in characters).
+/// A place in a file: line and column, both counted from 1 (columns in characters). Stored in
+/// 32 bits each: every node and key of a portfolio carries two, and a file is at most 1 MiB.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Mark {
-    pub line: usize,
-    pub column: usize,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Mark {
+    /// A mark at this line and column (beyond 2^32, the largest a mark holds).
+    pub fn at(line: usize, column: usize) -> Mark {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Mark {
+            line: narrow(line),
+            column: narrow(column),
+        }
+    }
+
+    pub fn line(self) -> usize {
+        self.line as usize
+    }
+
+    pub fn column(self) -> usize {
+        self.column as usize
+    }
 }
 
 /// A node of a YAML document with its span.

@@ -99,11 +99,11 @@ fn syntax_position(text: &str, marker: &Marker, info: &str) -> Position {
     let mut at = mark(marker);
     if info.contains("found a tab") {
         let rest = text.chars().skip(marker.index());
-        let mut line = at.line;
-        let mut column = at.column;
+        let mut line = at.line();
+        let mut column = at.column();
         for c in rest {
             if c == '\t' {
-                return position_of(Mark { line, column }, 1);
+                return position_of(Mark::at(line, column), 1);
             }
             if c == '\n' {
                 line += 1;
@@ -114,27 +114,21 @@ fn syntax_position(text: &str, marker: &Marker, info: &str) -> Position {
         }
     }
     let lines = text.lines().count().max(1);
-    if at.line > lines {
+    if at.line() > lines {
         let last = text.lines().last().unwrap_or_default();
-        at = Mark {
-            line: lines,
-            column: last.chars().count() + 1,
-        };
+        at = Mark::at(lines, last.chars().count() + 1);
     }
     position_of(at, 0)
 }
 
 fn mark(marker: &Marker) -> Mark {
-    Mark {
-        line: marker.line(),
-        column: marker.col() + 1,
-    }
+    Mark::at(marker.line(), marker.col() + 1)
 }
 
 fn position_of(start: Mark, width: usize) -> Position {
     Position {
-        line: start.line,
-        column: start.column,
+        line: start.line(),
+        column: start.column(),
         width,
     }
 }
@@ -142,7 +136,7 @@ fn position_of(start: Mark, width: usize) -> Position {
 /// The width to underline for a node: its span when it sits on one line, else nothing.
 pub fn width_of(start: Mark, end: Mark) -> usize {
     if start.line == end.line {
-        end.column.saturating_sub(start.column)
+        end.column().saturating_sub(start.column())
     } else {
         0
     }

@@ -16,13 +16,12 @@ pub mod venture;
 
 use std::collections::HashMap;
 use std::ops::Deref;
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
-use crate::finding::Finding;
 use crate::kind::Kind;
 use crate::load::Document;
-use crate::rules;
 pub use assessment::Assessment;
 pub use conflict::Conflict;
 pub use governance::Governance;
@@ -42,7 +41,8 @@ pub struct Item<T> {
     pub document: usize,
     /// The file it was read from, relative to the portfolio root.
     pub file: String,
-    pub value: T,
+    /// Shared with the document it was typed from.
+    pub value: Arc<T>,
 }
 
 impl<T> Item<T> {
@@ -51,7 +51,7 @@ impl<T> Item<T> {
         Item {
             document: self.document,
             file: self.file.clone(),
-            value: (),
+            value: Arc::new(()),
         }
     }
 }
@@ -83,43 +83,48 @@ pub struct Model {
 }
 
 impl Model {
-    /// Types every document that passed its schema. A second Portfolio or Governance document
-    /// is left out: `duplicate-id` reports it. A schema-valid document that its type cannot
-    /// hold (a number too large for a count) is never dropped silently: it gets a `schema`
-    /// finding.
-    pub fn build(documents: &[Document]) -> (Model, Vec<Finding>) {
+    /// Gathers every document that passed its schema, as typed when it was read. A second
+    /// Portfolio or Governance document is left out: `duplicate-id` reports it.
+    pub fn build(documents: &[Document]) -> Model {
         let mut model = Model::default();
-        let mut findings = Vec::new();
         for (index, document) in documents.iter().enumerate() {
-            let Some(json) = document.json.as_deref() else {
+            let Some(typed) = &document.typed else {
                 continue;
             };
-            let mut typed = Typer {
-                index,
-                document,
-                json,
-                findings: &mut findings,
-            };
-            match document.kind {
-                Kind::Portfolio => {
+            let file = &document.file;
+            fn item<T>(index: usize, file: &str, value: &Arc<T>) -> Item<T> {
+                Item {
+                    document: index,
+                    file: file.to_string(),
+                    value: Arc::clone(value),
+                }
+            }
+            match typed {
+                TypedDocument::Portfolio(value) => {
                     if model.portfolio.is_none() {
-                        model.portfolio = typed.typed();
+                        model.portfolio = Some(item(index, file, value));
                     }
                 }
-                Kind::Governance => {
+                TypedDocument::Governance(value) => {
                     if model.governance.is_none() {
-                        model.governance = typed.typed();
+                        model.governance = Some(item(index, file, value));
                     }
                 }
-                Kind::Venture => model.ventures.extend(typed.typed()),
-                Kind::Assessment => model.assessments.extend(typed.typed()),
-                Kind::Synergy => model.synergies.extend(typed.typed()),
-                Kind::Conflict => model.conflicts.extend(typed.typed()),
-                Kind::Initiative => model.initiatives.extend(typed.typed()),
-                Kind::Resource => model.resources.extend(typed.typed()),
-                Kind::ValueEvent => model.value_events.extend(typed.typed()),
-                Kind::Metrics => model.metrics.extend(typed.typed()),
-                Kind::Rollback => model.rollbacks.extend(typed.typed()),
+                TypedDocument::Venture(value) => model.ventures.push(item(index, file, value)),
+                TypedDocument::Assessment(value) => {
+                    model.assessments.push(item(index, file, value));
+                }
+                TypedDocument::Synergy(value) => model.synergies.push(item(index, file, value)),
+                TypedDocument::Conflict(value) => model.conflicts.push(item(index, file, value)),
+                TypedDocument::Initiative(value) => {
+                    model.initiatives.push(item(index, file, value));
+                }
+                TypedDocument::Resource(value) => model.resources.push(item(index, file, value)),
+                TypedDocument::ValueEvent(value) => {
+                    model.value_events.push(item(index, file, value));
+                }
+                TypedDocument::Metrics(value) => model.metrics.push(item(index, file, value)),
+                TypedDocument::Rollback(value) => model.rollbacks.push(item(index, file, value)),
             }
         }
         for (position, venture) in model.ventures.iter().enumerate() {
@@ -134,7 +139,7 @@ impl Model {
                 .entry(initiative.initiative_id.clone())
                 .or_insert(position);
         }
-        (model, findings)
+        model
     }
 
     /// The thresholds in force: the portfolio's overrides over the SOP's defaults.
@@ -158,35 +163,44 @@ impl Model {
     }
 }
 
-/// Types one schema-valid document, reporting a value its type cannot hold.
-struct Typer<'a> {
-    index: usize,
-    document: &'a Document,
-    json: &'a serde_json::Value,
-    findings: &'a mut Vec<Finding>,
+/// A schema-valid document as its type, typed once when its file is read.
+#[derive(Debug, Clone)]
+pub enum TypedDocument {
+    Portfolio(Arc<Portfolio>),
+    Governance(Arc<Governance>),
+    Venture(Arc<Venture>),
+    Assessment(Arc<Assessment>),
+    Synergy(Arc<Synergy>),
+    Conflict(Arc<Conflict>),
+    Initiative(Arc<Initiative>),
+    Resource(Arc<Resource>),
+    ValueEvent(Arc<ValueEvent>),
+    Metrics(Arc<Metrics>),
+    Rollback(Arc<Rollback>),
 }
 
-impl Typer<'_> {
-    fn typed<T: DeserializeOwned>(&mut self) -> Option<Item<T>> {
-        match T::deserialize(self.json) {
-            Ok(value) => Some(Item {
-                document: self.index,
-                file: self.document.file.clone(),
-                value,
-            }),
-            Err(error) => {
-                self.findings.push(Finding::new(
-                    &rules::SCHEMA,
-                    &self.document.file,
-                    "",
-                    self.document.position(""),
-                    format!(
-                        "folio cannot hold this {} document: {error}; expected values within the schema's ranges",
-                        self.document.kind
-                    ),
-                ));
-                None
-            }
+impl TypedDocument {
+    /// Types a schema-valid document of `kind`. The schema is the contract, but a value it
+    /// allows may still not fit the type (a count too large for an integer): the error says
+    /// which, for a `schema` finding — such a document is never dropped silently.
+    pub fn of(kind: Kind, json: &serde_json::Value) -> Result<TypedDocument, serde_json::Error> {
+        fn typed<T: DeserializeOwned>(
+            json: &serde_json::Value,
+        ) -> Result<Arc<T>, serde_json::Error> {
+            T::deserialize(json).map(Arc::new)
         }
+        Ok(match kind {
+            Kind::Portfolio => TypedDocument::Portfolio(typed(json)?),
+            Kind::Governance => TypedDocument::Governance(typed(json)?),
+            Kind::Venture => TypedDocument::Venture(typed(json)?),
+            Kind::Assessment => TypedDocument::Assessment(typed(json)?),
+            Kind::Synergy => TypedDocument::Synergy(typed(json)?),
+            Kind::Conflict => TypedDocument::Conflict(typed(json)?),
+            Kind::Initiative => TypedDocument::Initiative(typed(json)?),
+            Kind::Resource => TypedDocument::Resource(typed(json)?),
+            Kind::ValueEvent => TypedDocument::ValueEvent(typed(json)?),
+            Kind::Metrics => TypedDocument::Metrics(typed(json)?),
+            Kind::Rollback => TypedDocument::Rollback(typed(json)?),
+        })
     }
 }

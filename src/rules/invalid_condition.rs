@@ -99,7 +99,7 @@ fn inside(
     if node.start.line != node.end.line {
         return start;
     }
-    let width = node.end.column - node.start.column;
+    let width = node.end.column().saturating_sub(node.start.column());
     let chars = text.chars().count();
     let quote = if width == chars + 2 {
         1

@@ -143,7 +143,7 @@ mod tests {
             index: 0,
             kind,
             root: Arc::new(root),
-            json: None,
+            typed: None,
         }
     }
 

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use serde_json::Value;
+use crate::load::node::{Node, NodeValue};
 
 use super::{DecisionType, Definition};
 use crate::decisions::facts::{Fact, FactType, Facts};
@@ -20,11 +20,13 @@ pub fn detect(change: &RecordChange<'_>, out: &mut Detected<'_>) {
         return;
     }
     let keys_of = |record: Option<&crate::decisions::records::Record<'_>>| -> BTreeSet<String> {
-        record
-            .and_then(|record| record.json.get("thresholds"))
-            .and_then(Value::as_object)
-            .map(|thresholds| thresholds.keys().cloned().collect())
-            .unwrap_or_default()
+        match record.and_then(|record| record.document.root.get("thresholds")) {
+            Some(Node {
+                value: NodeValue::Mapping(entries),
+                ..
+            }) => entries.iter().map(|entry| entry.key.clone()).collect(),
+            _ => BTreeSet::new(),
+        }
     };
     let changed: BTreeSet<String> = match (change.before, change.after) {
         (Some(_), Some(_)) => change
