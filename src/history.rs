@@ -1,8 +1,38 @@
 //! The git walk of `folio log`: the first-parent chain of a range, each commit with its parent
-//! and the people who can have approved it. With source.rs, the only code that reads git.
+//! and the people who can have approved it, and the review data recorded on a commit as a git
+//! note. With source.rs, the only code that reads git.
 
-use crate::decisions::approvals::Person;
+use serde::Deserialize;
+
+use crate::decisions::approvals::{Person, Review};
 use crate::source::{Commit, GitRepository, SourceError};
+
+/// Where the decisions workflow records a merged pull request's reviews (folio-record.yml).
+pub const NOTES_REF: &str = "refs/notes/folio";
+
+/// The review data recorded on a merged commit: the pull request's reviews as GitHub's REST API
+/// lists them, the head commit they were given on and the pull request's author.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ReviewNote {
+    pub pull_request: Option<u64>,
+    pub head: String,
+    pub author: Option<String>,
+    pub reviews: Vec<Review>,
+}
+
+/// The note on `commit` in [`NOTES_REF`]. No notes ref, no note on the commit, or a note that is
+/// not review data: `None`, and the commit's approvals stay claimed.
+pub fn review_note(
+    repository: &GitRepository,
+    commit: &Commit,
+) -> Result<Option<ReviewNote>, SourceError> {
+    let oid = git2::Oid::from_str(&commit.id)?;
+    match repository.repository.find_note(Some(NOTES_REF), oid) {
+        Ok(note) => Ok(serde_json::from_slice(note.message_bytes()).ok()),
+        Err(error) if error.code() == git2::ErrorCode::NotFound => Ok(None),
+        Err(error) => Err(error.into()),
+    }
+}
 
 /// A commit of the main line: its changes against its first parent are the decisions it made.
 pub struct LoggedCommit {

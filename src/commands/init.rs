@@ -13,6 +13,32 @@ pub const GOVERNANCE: &str = include_str!("../../templates/init/governance.yaml"
 /// A portfolio with every threshold at the SOP's default, written out so that people see the bar.
 pub const PORTFOLIO: &str = include_str!("../../templates/init/portfolio.yaml");
 
+/// The GitHub workflows of a portfolio repository, as `folio init` writes them into
+/// `.github/workflows/` (the portfolio at the repository's top folder: `PORTFOLIO: "."`). The
+/// same files are the tested examples in templates/init/workflows/.
+pub const WORKFLOWS: [(&str, &str); 5] = [
+    (
+        "folio-check.yml",
+        include_str!("../../templates/init/workflows/folio-check.yml"),
+    ),
+    (
+        "folio-report.yml",
+        include_str!("../../templates/init/workflows/folio-report.yml"),
+    ),
+    (
+        "folio-decisions.yml",
+        include_str!("../../templates/init/workflows/folio-decisions.yml"),
+    ),
+    (
+        "folio-review.yml",
+        include_str!("../../templates/init/workflows/folio-review.yml"),
+    ),
+    (
+        "folio-record.yml",
+        include_str!("../../templates/init/workflows/folio-record.yml"),
+    ),
+];
+
 /// Where `folio init` puts the schemas, so that YAML editors complete and validate offline (a
 /// hidden folder: folio never reads it as portfolio data).
 pub const SCHEMA_FOLDER: &str = ".folio/schemas";
@@ -76,12 +102,18 @@ pub fn run(dir: &Path, quiet: bool, out: &mut dyn Write) -> Result<Outcome> {
         std::fs::write(path.join(".gitkeep"), "").into_diagnostic()?;
     }
     write_editor_files(dir)?;
+    let workflows = dir.join(".github/workflows");
+    std::fs::create_dir_all(&workflows).into_diagnostic()?;
+    for (file, text) in WORKFLOWS {
+        std::fs::write(workflows.join(file), text).into_diagnostic()?;
+    }
     if quiet {
         return Ok(Outcome::Clean);
     }
     writeln!(
         out,
-        "created a portfolio in {}: replace the placeholder members in governance.yaml, then add ventures/",
+        "created a portfolio in {}: replace the placeholder members in governance.yaml, then add ventures/; \
+         .github/workflows/ holds folio's check, report and decisions workflows",
         dir.display()
     )
     .into_diagnostic()?;

@@ -1,7 +1,9 @@
 //! `folio log`: the decisions of each main-line commit, judged by the same code as `folio
 //! diff` — each commit against its first parent, by the parent's governance — with the
-//! approvals history shows (who merged, `Approved-by:` trailers). That evidence is *claimed*:
-//! anyone can write a commit's author or trailers.
+//! approvals history shows. The evidence is *verified* when the reviews recorded on the commit
+//! (a `refs/notes/folio` note, written by the decisions workflow on merge) approve it, judged as
+//! `folio diff` judges reviews; else *claimed*: who merged and `Approved-by:` trailers, which
+//! anyone can write.
 
 use std::io::Write;
 
@@ -24,7 +26,8 @@ use crate::source::GitRepository;
 struct Entry {
     commit: String,
     date: String,
-    /// Where the approvals come from: `claimed` (commit metadata, which anyone can write).
+    /// Where the approvals come from: `verified` (the reviews recorded on the commit approve
+    /// it) or `claimed` (commit metadata, which anyone can write).
     evidence: &'static str,
     #[serde(flatten)]
     verdict: Verdict,
@@ -80,15 +83,27 @@ pub fn run(args: &LogArgs, context: &Context, out: &mut dyn Write) -> Result<Out
             paths: &paths,
             prefix: &prefix,
         };
-        let approvers = Approvers::from_history(logged.people.clone());
-        let verdict =
-            decisions::decide(&change, &Target::of(&base.loaded, &base.model), &approvers);
+        let target = Target::of(&base.loaded, &base.model);
+        let verified = history::review_note(&repository, &logged.commit)?
+            .map(|note| {
+                let approvers =
+                    Approvers::from_reviews(&note.reviews, &note.head, note.author.as_deref());
+                decisions::decide(&change, &target, &approvers)
+            })
+            .filter(|verdict| verdict.approved);
+        let (evidence, verdict) = match verified {
+            Some(verdict) => ("verified", verdict),
+            None => {
+                let approvers = Approvers::from_history(logged.people.clone());
+                ("claimed", decisions::decide(&change, &target, &approvers))
+            }
+        };
         if !verdict.decisions.is_empty() || !verdict.blocked.is_empty() {
             entries.push(Entry {
                 commit: logged.commit.id.clone(),
                 date: Date::from_days_since_epoch(logged.commit.time.div_euclid(86_400))
                     .to_string(),
-                evidence: "claimed",
+                evidence,
                 verdict,
             });
         }
@@ -117,20 +132,21 @@ fn write_markdown(entries: &[Entry], out: &mut dyn Write) -> std::io::Result<()>
     }
     writeln!(
         out,
-        "Approvals here are *claimed*: they come from who merged each commit and its `Approved-by:` trailers, which anyone can write."
+        "Approvals are *verified* where the pull request's reviews recorded on the commit (`refs/notes/folio`) approve it, else *claimed*: who merged each commit and its `Approved-by:` trailers, which anyone can write."
     )?;
     for entry in entries {
         let verdict = &entry.verdict;
         writeln!(
             out,
-            "\n## {} `{}`: {}\n",
+            "\n## {} `{}`: {} ({})\n",
             entry.date,
             entry.commit.get(..7).unwrap_or(&entry.commit),
             if verdict.approved {
                 "approved"
             } else {
                 "not approved"
-            }
+            },
+            entry.evidence
         )?;
         if let Some(note) = &verdict.note {
             writeln!(out, "> {}\n", markdown::cell(note))?;

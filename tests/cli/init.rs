@@ -1,6 +1,6 @@
 //! `folio init`: a new portfolio that checks clean and carries the SOP's decision rights.
 
-use crate::support::{findings_of, folio, gates_json};
+use crate::support::{findings_of, folio, gates_json, repository};
 
 #[test]
 fn init_writes_a_clean_portfolio_with_the_sops_governance() {
@@ -79,6 +79,22 @@ fn init_writes_a_clean_portfolio_with_the_sops_governance() {
         serde_json::json!(["ventures/**/*.yaml", "ventures/**/*.yml"])
     );
 
+    // The workflows of a portfolio repository, as tested in templates/init/workflows/, judging
+    // the portfolio at the repository's top folder.
+    for (file, text) in folio::commands::init::WORKFLOWS {
+        let written = std::fs::read_to_string(dir.join(".github/workflows").join(file))
+            .unwrap_or_else(|_| panic!("{file} is written"));
+        assert_eq!(written, text, "{file}");
+        let template = repository().join("templates/init/workflows").join(file);
+        assert_eq!(
+            std::fs::read_to_string(template).expect("the template"),
+            written
+        );
+    }
+    let decisions = std::fs::read_to_string(dir.join(".github/workflows/folio-decisions.yml"))
+        .expect("the decisions workflow");
+    assert!(decisions.contains("  PORTFOLIO: \".\"\n"), "{decisions}");
+
     // It never overwrites.
     folio()
         .arg("init")
@@ -86,4 +102,52 @@ fn init_writes_a_clean_portfolio_with_the_sops_governance() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("is not empty"));
+}
+
+/// Every workflow installs folio with folio's own action at this version's release, and every
+/// workflow of templates/init/workflows/ is one that `folio init` writes.
+#[test]
+fn the_workflows_use_this_versions_release() {
+    let manifest = std::fs::read_to_string(repository().join("Cargo.toml")).expect("Cargo.toml");
+    let slug = manifest
+        .lines()
+        .find_map(|line| line.strip_prefix("repository = \"https://github.com/"))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .expect("Cargo.toml names the repository on GitHub");
+    let wanted = format!("uses: {slug}@v{}", env!("CARGO_PKG_VERSION"));
+    let mut templates: Vec<String> =
+        std::fs::read_dir(repository().join("templates/init/workflows"))
+            .expect("the templates")
+            .map(|entry| {
+                entry
+                    .expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+    templates.sort();
+    let mut written: Vec<String> = folio::commands::init::WORKFLOWS
+        .iter()
+        .map(|(file, _)| file.to_string())
+        .collect();
+    written.sort();
+    assert_eq!(templates, written);
+    for (file, text) in folio::commands::init::WORKFLOWS {
+        for line in text
+            .lines()
+            .filter(|line| line.contains(&format!("{slug}@")))
+        {
+            assert_eq!(line.trim().trim_start_matches("- "), wanted, "{file}");
+        }
+    }
+    let installs = |file: &str| {
+        folio::commands::init::WORKFLOWS
+            .iter()
+            .find(|(name, _)| *name == file)
+            .is_some_and(|(_, text)| text.contains(&wanted))
+    };
+    for file in ["folio-check.yml", "folio-report.yml", "folio-decisions.yml"] {
+        assert!(installs(file), "{file} installs folio with {wanted}");
+    }
 }

@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use crate::repo::Repo;
-use crate::support::{folio, run_json};
+use crate::support::{approval, folio, review, run_json};
 
 const GOVERNANCE: &str = r#"roles:
   chairman:
@@ -101,6 +101,114 @@ fn history_shows_who_merged_and_who_signed_off() {
             .filter(|line| line.contains("`sunset-venture`"))
             .count(),
         2,
+        "{text}"
+    );
+}
+
+/// The note folio-record.yml writes on a merged commit: the pull request's reviews, its head and
+/// its author.
+fn review_note(head: &str, author: &str, reviews: &[Value]) -> String {
+    serde_json::json!({
+        "pull_request": 7, "head": head, "author": author, "verdict": "success", "reviews": reviews
+    })
+    .to_string()
+}
+
+#[test]
+fn reviews_recorded_on_the_merge_commit_make_approvals_verified() {
+    let repo = Repo::new();
+    repo.write("portfolio.yaml", "name: Studio\n");
+    repo.write(
+        "governance.yaml",
+        r#"roles:
+  chairman:
+    members: [{name: Chair, github: chair}]
+  board:
+    members:
+      - {name: B1, github: b1, email: b1@studio.example}
+      - {name: B2, github: b2, email: b2@studio.example}
+    quorum: 2
+decision_rights:
+  - decision: sunset-venture
+    approvals: [{role: board}]
+"#,
+    );
+    for venture in ["solar", "wind", "hydro"] {
+        repo.write(
+            &format!("ventures/{venture}.yaml"),
+            &format!("id: {venture}\nname: {venture}\nstatus: active\n"),
+        );
+    }
+    let base = repo.commit("base");
+    // Merged by someone who is no member, with no trailer: claimed, and not approved.
+    repo.edit("ventures/solar.yaml", "active", "sunset");
+    let solar = repo.commit_as("sunset solar", "Dev", "dev@studio.example");
+    // The two board members approved the pull request's head, which is this commit.
+    repo.edit("ventures/wind.yaml", "active", "sunset");
+    let wind = repo.commit_as("sunset wind", "Dev", "dev@studio.example");
+    // The reviews approved an older head (stale), and the author approved their own change:
+    // they do not approve, so the merger's claim is what is left.
+    repo.edit("ventures/hydro.yaml", "active", "sunset");
+    let hydro = repo.commit_as(
+        "sunset hydro\n\nApproved-by: B1 <b1@studio.example>\nApproved-by: @b2\n",
+        "Dev",
+        "dev@studio.example",
+    );
+    repo.note(
+        "refs/notes/folio",
+        &wind,
+        &review_note(
+            &wind,
+            "dev",
+            &[
+                approval("b1", &wind),
+                approval("B2", &wind),
+                approval("mallory", &wind),
+                review("chair", "COMMENTED", &wind, "2026-11-20T11:00:00Z"),
+            ],
+        ),
+    );
+    repo.note(
+        "refs/notes/folio",
+        &hydro,
+        &review_note(
+            &hydro,
+            "b2",
+            &[approval("b2", &hydro), approval("b1", &solar)],
+        ),
+    );
+    // A note that is not review data is no evidence.
+    repo.note("refs/notes/folio", &solar, "merged by hand");
+
+    let (code, report) = log(&repo, &format!("{base}..HEAD"));
+    assert_eq!(code, 1, "the solar sunset is not approved");
+    let commits = report["commits"].as_array().expect("commits");
+    let entry = |id: &str| {
+        commits
+            .iter()
+            .find(|entry| entry["commit"] == id)
+            .unwrap_or_else(|| panic!("{id} is logged: {report}"))
+    };
+    assert_eq!(entry(&solar)["evidence"], "claimed");
+    assert_eq!(entry(&solar)["approved"], false);
+    assert_eq!(entry(&wind)["evidence"], "verified", "{report}");
+    assert_eq!(entry(&wind)["approved"], true);
+    assert_eq!(
+        entry(&wind)["decisions"][0]["requires"][0]["approved_by"],
+        serde_json::json!(["b1", "b2"]),
+        "members by login, in any case; mallory is no member"
+    );
+    assert_eq!(entry(&hydro)["evidence"], "claimed", "{report}");
+    assert_eq!(entry(&hydro)["approved"], true, "the trailers claim it");
+
+    let output = folio()
+        .current_dir(repo.root())
+        .args(["log", "--range", &format!("{base}..HEAD")])
+        .output()
+        .expect("folio runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains(&format!("`{}`: not approved (claimed)", &solar[..7])),
         "{text}"
     );
 }

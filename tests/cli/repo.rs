@@ -129,6 +129,15 @@ impl Repo {
             .expect("check out");
     }
 
+    /// Adds (or replaces) the note on `commit` in `notes_ref`, as `git notes --ref add -f` does.
+    pub fn note(&self, notes_ref: &str, commit: &str, text: &str) {
+        let signature = Signature::now("Bot", "bot@example.com").expect("a signature");
+        let oid = git2::Oid::from_str(commit).expect("a commit id");
+        self.repository
+            .note(&signature, &signature, Some(notes_ref), oid, text, true)
+            .expect("a note");
+    }
+
     fn commit_signed(&self, message: &str, signature: &Signature<'_>) -> String {
         let mut index = self.repository.index().expect("the index");
         index
