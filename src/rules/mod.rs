@@ -173,11 +173,11 @@ impl PartialEq for Rule {
     }
 }
 
-/// Where folio's documentation lives: the repository whose README documents every rule. The
-/// one place to change when the project moves or is forked; SARIF's `helpUri` derives from it.
-/// folio has no public home yet, so this is a placeholder that can never resolve (`.invalid`
-/// is reserved for that); SARIF also carries each rule's documentation in full.
-pub const HOME: &str = "https://folio.invalid/folio";
+/// Where folio's documentation lives: the repository whose README documents every rule, as
+/// Cargo.toml's `package.repository` names it — the one place to change when the project
+/// moves or is forked (the release, the action and the workflows name it too). SARIF's
+/// `helpUri` derives from it, and SARIF also carries each rule's documentation in full.
+pub const HOME: &str = env!("CARGO_PKG_REPOSITORY");
 
 impl Rule {
     /// The rule's name in PascalCase (`allocation-over-capacity` → `AllocationOverCapacity`):
