@@ -38,21 +38,23 @@ pub struct Node {
     pub value: NodeValue,
 }
 
+/// A node's value. Boxed slices and strings, without spare capacity: a tree is kept for every
+/// document of a portfolio, and it is most of folio's memory.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NodeValue {
     Null,
     Bool(bool),
     Int(i64),
     Float(f64),
-    String(String),
-    Sequence(Vec<Node>),
-    Mapping(Vec<Entry>),
+    String(Box<str>),
+    Sequence(Box<[Node]>),
+    Mapping(Box<[Entry]>),
 }
 
 /// One key of a mapping, with the span of the key itself and its value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    pub key: String,
+    pub key: Box<str>,
     pub key_start: Mark,
     pub key_end: Mark,
     pub value: Node,
@@ -75,7 +77,7 @@ impl Node {
     /// The entry of `key` when this node is a mapping that has it.
     pub fn entry(&self, key: &str) -> Option<&Entry> {
         match &self.value {
-            NodeValue::Mapping(entries) => entries.iter().find(|entry| entry.key == key),
+            NodeValue::Mapping(entries) => entries.iter().find(|entry| &*entry.key == key),
             _ => None,
         }
     }
@@ -129,7 +131,7 @@ impl Node {
             let token = token.replace("~1", "/").replace("~0", "~");
             current = match &current.node.value {
                 NodeValue::Mapping(entries) => {
-                    let entry = entries.iter().find(|entry| entry.key == token)?;
+                    let entry = entries.iter().find(|entry| *entry.key == *token)?;
                     Resolved {
                         node: &entry.value,
                         key: Some(entry),
@@ -161,12 +163,12 @@ impl Node {
                 Some(number) => Value::Number(number),
                 None => Value::String(non_finite_spelling(*number).to_string()),
             },
-            NodeValue::String(text) => Value::String(text.clone()),
+            NodeValue::String(text) => Value::String(text.to_string()),
             NodeValue::Sequence(items) => Value::Array(items.iter().map(Node::to_json).collect()),
             NodeValue::Mapping(entries) => Value::Object(
                 entries
                     .iter()
-                    .map(|entry| (entry.key.clone(), entry.value.to_json()))
+                    .map(|entry| (entry.key.to_string(), entry.value.to_json()))
                     .collect::<Map<String, Value>>(),
             ),
         }

@@ -214,9 +214,12 @@ impl Builder {
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 if let Some(frame) = self.stack.pop() {
+                    // A tree is kept for every document of a portfolio: no spare capacity.
                     let value = match frame.body {
-                        Body::Sequence(items) => NodeValue::Sequence(items),
-                        Body::Mapping { entries, .. } => NodeValue::Mapping(entries),
+                        Body::Sequence(items) => NodeValue::Sequence(items.into_boxed_slice()),
+                        Body::Mapping { entries, .. } => {
+                            NodeValue::Mapping(entries.into_boxed_slice())
+                        }
                     };
                     let node = Node {
                         start: frame.start,
@@ -241,7 +244,7 @@ impl Builder {
                     Some(Scalar::Boolean(flag)) => NodeValue::Bool(flag),
                     Some(Scalar::Integer(number)) => NodeValue::Int(number),
                     Some(Scalar::FloatingPoint(number)) => NodeValue::Float(number.into_inner()),
-                    Some(Scalar::String(text)) => NodeValue::String(text.into_owned()),
+                    Some(Scalar::String(text)) => NodeValue::String(text.into()),
                 };
                 let node = Node { start, end, value };
                 self.remember(anchor, &node);
@@ -252,7 +255,7 @@ impl Builder {
                 if self.expects_key() {
                     match node.value {
                         NodeValue::String(text) => {
-                            self.accept_key(text, start, end);
+                            self.accept_key(text.into(), start, end);
                         }
                         _ => {
                             self.refuse_key(start, end, "an alias to a value that is not a string")
@@ -488,7 +491,7 @@ impl Builder {
                 entries, pending, ..
             } => match pending.take() {
                 Some(Ok(key)) => entries.push(Entry {
-                    key: key.key,
+                    key: key.key.into_boxed_str(),
                     key_start: key.start,
                     key_end: key.end,
                     value: node,

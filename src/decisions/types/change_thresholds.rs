@@ -24,7 +24,7 @@ pub fn detect(change: &RecordChange<'_>, out: &mut Detected<'_>) {
             Some(Node {
                 value: NodeValue::Mapping(entries),
                 ..
-            }) => entries.iter().map(|entry| entry.key.clone()).collect(),
+            }) => entries.iter().map(|entry| entry.key.to_string()).collect(),
             _ => BTreeSet::new(),
         }
     };
