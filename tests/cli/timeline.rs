@@ -404,3 +404,216 @@ fn the_markdown_timeline_lists_gates_then_commits() {
     std::fs::write(plain.path().join("portfolio.yaml"), "name: S\n").expect("write");
     folio().arg("history").arg(plain.path()).assert().code(2);
 }
+
+/// Every file of a report folder, by name.
+fn report_files(folder: &std::path::Path) -> std::collections::BTreeMap<String, String> {
+    std::fs::read_dir(folder)
+        .expect("a report folder")
+        .map(|entry| {
+            let path = entry.expect("an entry").path();
+            let name = path
+                .file_name()
+                .and_then(|name| name.to_str())
+                .expect("a name")
+                .to_string();
+            (name, std::fs::read_to_string(&path).unwrap_or_default())
+        })
+        .collect()
+}
+
+fn report(repo: &Repo, args: &[&str]) -> std::collections::BTreeMap<String, String> {
+    let out = tempfile::tempdir().expect("a folder");
+    folio()
+        .current_dir(repo.path("studio"))
+        .args(["report", "--out"])
+        .arg(out.path())
+        .args(args)
+        .assert()
+        .code(0);
+    report_files(out.path())
+}
+
+/// The Mermaid blocks of a Markdown text, each checked as the report's tests check charts.
+fn charts(name: &str, text: &str) -> Vec<String> {
+    let blocks: Vec<String> = text
+        .split("```mermaid\n")
+        .skip(1)
+        .map(|block| block.split("```").next().unwrap_or_default().to_string())
+        .collect();
+    for block in &blocks {
+        crate::report::check_mermaid_block(name, block);
+    }
+    blocks
+}
+
+/// Inside a git repository report.md gains a "History" section (each gate's first pass and
+/// regressions, charts of value captured and the conflict resolution rate by commit and by
+/// month beside tables of the same numbers) and history.md holds the months and the last
+/// commits; `--no-history` and a portfolio outside git have neither; `--rev` ends the history
+/// at that revision.
+#[test]
+fn the_report_has_a_history_section_inside_a_git_repository() {
+    let (repo, commits) = eventful_history();
+    let files = report(&repo, &[]);
+    let text = &files["report.md"];
+    let section = text
+        .split("## History\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .unwrap_or_else(|| panic!("no history section: {text}"));
+    assert!(
+        section.starts_with(&format!(
+            "\n13 commit(s) of the main line, from 1 Sep 2026 to 2 Dec 2026, up to `{}`",
+            &commits[13][..7]
+        )),
+        "{section}"
+    );
+    crate::report::table_rows("report.md", text);
+    let rows = crate::report::table_rows("report.md's history", section);
+    let row = |first: &str| {
+        rows.iter()
+            .find(|row| row[0] == first)
+            .unwrap_or_else(|| panic!("no row {first}: {rows:?}"))
+            .clone()
+    };
+    assert_eq!(
+        row("governance-established")[2..],
+        [
+            format!("3 Oct 2026 ({})", &commits[3][..7]),
+            "1".into(),
+            format!("1 Nov 2026 ({})", &commits[7][..7]),
+            "✅ pass".into()
+        ]
+    );
+    assert_eq!(row("plans-created")[2], "not yet");
+    assert_eq!(
+        row("negative-synergy-value")[1..],
+        [
+            "2".to_string(),
+            format!("20 Nov 2026 ({})", &commits[11][..7]),
+            "✅ pass".into()
+        ],
+        "fired at two commits"
+    );
+    // The by-commit table holds the numbers the chart draws: every commit (13 ≤ 30).
+    let by_commit: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|row| row.len() == 7 && row[1].ends_with(" 2026"))
+        .collect();
+    assert_eq!(by_commit.len(), 13, "{rows:?}");
+    assert_eq!(
+        by_commit[10][2..5],
+        ["-78,000 USD", "0 h", "100%"],
+        "10 Nov: three months of 4,000 less the 90,000 lost; C2 removed, C1 resolved"
+    );
+    // Four months: September to December, each its last commit.
+    assert_eq!(row("2026-10")[1], &commits[6][..7]);
+    assert_eq!(row("2026-12")[1], &commits[13][..7]);
+    let blocks = charts("report.md", section);
+    assert_eq!(blocks.len(), 4, "value and rate, by commit and by month");
+    assert!(
+        blocks[0].contains("title \"Value captured by commit (USD)\""),
+        "{}",
+        blocks[0]
+    );
+    assert!(blocks[0].contains("-78000.0"), "{}", blocks[0]);
+    assert!(blocks[3].contains("x-axis [\"2026-09\", \"2026-10\", \"2026-11\", \"2026-12\"]"));
+    assert!(text.contains("- [History](history.md)"));
+
+    let history = &files["history.md"];
+    let rows = crate::report::table_rows("history.md", history);
+    let months = rows
+        .iter()
+        .filter(|row| row[0].len() == 7 && row[0].starts_with("2026-"))
+        .count();
+    assert_eq!(months, 4);
+    let commit_rows = rows
+        .iter()
+        .filter(|row| row[0].ends_with(" 2026") && row.len() == 14)
+        .count();
+    assert_eq!(commit_rows, 13, "every commit, fewer than fifty");
+    assert!(
+        history.contains("`governance-established` → fail"),
+        "{history}"
+    );
+
+    // Without the history.
+    let plain = report(&repo, &["--no-history"]);
+    assert!(!plain["report.md"].contains("## History"));
+    assert!(!plain.contains_key("history.md"));
+    // Up to a revision: its own history.
+    let early = report(&repo, &["--rev", &commits[5]]);
+    assert!(
+        early["report.md"].contains(&format!(
+            "6 commit(s) of the main line, from 1 Sep 2026 to 15 Oct 2026, up to `{}`",
+            &commits[5][..7]
+        )),
+        "{}",
+        early["report.md"]
+    );
+    // Outside a git repository: no history, and no error.
+    let outside = tempfile::tempdir().expect("a folder");
+    for file in ["portfolio.yaml", "governance.yaml"] {
+        std::fs::copy(repo.path("studio").join(file), outside.path().join(file)).expect("copy");
+    }
+    let out = tempfile::tempdir().expect("a folder");
+    folio()
+        .arg("report")
+        .arg(outside.path())
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .code(0);
+    let files = report_files(out.path());
+    assert!(!files["report.md"].contains("## History"));
+    assert!(!files.contains_key("history.md"));
+}
+
+/// However long the history, report.md draws at most 30 commits and 30 months and history.md
+/// lists a row per month and the last 50 commits.
+#[test]
+fn the_history_section_stays_bounded() {
+    let repo = Repo::new();
+    repo.write("studio/portfolio.yaml", "name: S\n");
+    repo.write("studio/governance.yaml", ESTABLISHED);
+    repo.write("studio/ventures/a.yaml", &venture("a", "active"));
+    repo.write("studio/ventures/b.yaml", &venture("b", "active"));
+    let start = noon("2024-01-01");
+    for n in 0..90 {
+        // Every 12 days for 90 commits: 36 months.
+        repo.write(
+            &format!("studio/conflicts/C{n}.yaml"),
+            &conflict(
+                &format!("C{n}"),
+                if n % 3 == 0 { "open" } else { "resolved" },
+            ),
+        );
+        repo.commit_at(&format!("conflict {n}"), start + n * 12 * 86_400);
+    }
+    let files = report(&repo, &[]);
+    let text = &files["report.md"];
+    assert!(
+        text.contains("30 of the 90 commits, evenly spread, the first and the last included."),
+        "{text}"
+    );
+    assert!(
+        text.contains("The last commit of each month, for the last 30 of 36 months."),
+        "{text}"
+    );
+    for block in charts("report.md", text) {
+        if block.contains("by commit") || block.contains("by month") {
+            let labels = block
+                .lines()
+                .find(|line| line.trim_start().starts_with("x-axis"))
+                .map(|line| line.matches('"').count() / 2);
+            assert_eq!(labels, Some(30), "{block}");
+        }
+    }
+    let history = &files["history.md"];
+    assert!(history.contains("## The last 50 commits"), "{history}");
+    let rows = crate::report::table_rows("history.md", history);
+    assert_eq!(
+        rows.iter().filter(|row| row.len() == 14).count(),
+        2 + 36 + 50
+    );
+}
