@@ -70,6 +70,13 @@ pub enum Command {
     /// `Approved-by:` trailer. Exit codes: 0 every decision approved, 1 one is not, 2 folio
     /// could not run.
     Log(LogArgs),
+    /// The gate timeline: each main-line commit's gate statuses and headline figures, when
+    /// each gate first passed and when it regressed.
+    ///
+    /// Each commit is evaluated as of its own day (portfolio.yaml's `as_of` when set, else the
+    /// commit's date), reading only the files it changed. Exit codes: 0 the timeline was
+    /// written, 2 folio could not run (not a git repository, an unknown revision).
+    History(HistoryArgs),
     /// Create a new portfolio in DIR with the SOP's governance and thresholds.
     Init {
         /// A new or empty folder.
@@ -166,9 +173,14 @@ pub struct ReportArgs {
     #[arg(long)]
     pub templates: Option<PathBuf>,
     /// The evaluation date (YYYY-MM-DD). Defaults to `as_of` in portfolio.yaml, else the
-    /// commit's date with --rev, else today.
+    /// commit's date with --rev, else today. The history section evaluates each commit as of
+    /// its own day.
     #[arg(long)]
     pub as_of: Option<String>,
+    /// Leave out the history section (report.md's "History" and history.md), which is written
+    /// when the portfolio is in a git repository: the main line up to --rev, or HEAD.
+    #[arg(long)]
+    pub no_history: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -206,6 +218,32 @@ pub struct LogArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: LogFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct HistoryArgs {
+    /// The portfolio root, inside a git repository (it may be a sub-folder). Defaults to the
+    /// nearest folder from the current one upward that holds portfolio.yaml.
+    pub root: Option<PathBuf>,
+    /// `A..B`: the first-parent chain from B back to A (not included); `B` alone: back to the
+    /// first commit. Defaults to HEAD.
+    #[arg(long)]
+    pub range: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: HistoryFormat,
+}
+
+/// How the gate timeline is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    /// Each gate's first pass and regressions, then a row per commit.
+    #[value(alias = "md")]
+    Markdown,
+    /// `{"currency", "shallow", "commits": [{"commit", "date", "as_of", "changed", "gates",
+    /// "gates_passed", "gates_total", "triggers_fired", "metrics"}], "gates": [{"id", "kind",
+    /// "status", "first_passed", "regressed", "regressions"}]}`.
+    Json,
 }
 
 /// How the log is written.

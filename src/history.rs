@@ -1,11 +1,17 @@
-//! The git walk of `folio log`: the first-parent chain of a range, each commit with its parent
-//! and the people who can have approved it, and the review data recorded on a commit as a git
-//! note. With source.rs, the only code that reads git.
+//! The git walks of `folio log` and `folio history`: the first-parent chain of a range, each
+//! commit with its parent and the people who can have approved it; the review data recorded on
+//! a commit as a git note; and the gate timeline, the portfolio carried along that chain. With
+//! source.rs, the only code that reads git.
 
 use serde::Deserialize;
 
 use crate::decisions::approvals::{Person, Review};
+use crate::gates;
+use crate::model::Model;
+use crate::model::date::Date;
+use crate::portfolio::{self, AsOf, Carried, ReadError};
 use crate::source::{Commit, GitRepository, SourceError};
+use crate::timeline::{Point, Timeline};
 
 /// Where the decisions workflow records a merged pull request's reviews (folio-record.yml).
 pub const NOTES_REF: &str = "refs/notes/folio";
@@ -87,4 +93,48 @@ pub fn main_line(
         current = parent;
     }
     Ok(logged)
+}
+
+/// The gate timeline of `range` (as for [`main_line`]): each main-line commit, oldest first,
+/// evaluated as of its own day (portfolio.yaml's `as_of` when set, else the commit's day;
+/// `today` only when neither exists). The portfolio is carried from commit to commit
+/// ([`Carried`]): each commit reads only the files it changes, and its model is assembled again
+/// only when it changed any. A commit at which the portfolio holds no file is left out.
+pub fn timeline(
+    repository: &GitRepository,
+    range: &str,
+    today: Date,
+) -> Result<Timeline, ReadError> {
+    let main_line = main_line(repository, range)?;
+    let as_of = AsOf::today(today);
+    let mut carried = Carried::default();
+    let mut model: Option<Model> = None;
+    let mut points = Vec::with_capacity(main_line.len());
+    let mut currency = None;
+    for logged in main_line.iter().rev() {
+        let changed = carried.advance(repository, &logged.commit)?;
+        if carried.is_empty() {
+            model = None;
+            continue;
+        }
+        // The gates need the model alone; it is built again only when a file changed.
+        let model = match &mut model {
+            Some(model) if !changed => model,
+            slot => slot.insert(carried.model()),
+        };
+        let date = portfolio::evaluation_date(model, Some(&logged.commit), as_of);
+        let evaluation = gates::evaluate(model, date);
+        // A commit that follows one left out (no portfolio) changed it, whatever git says.
+        let changed = changed || points.is_empty();
+        points.push(Point::of(&logged.commit, &evaluation, changed));
+        currency = model
+            .portfolio
+            .as_ref()
+            .map(|portfolio| portfolio.currency.clone());
+    }
+    Ok(Timeline::of(
+        points,
+        currency.unwrap_or_else(|| "USD".to_string()),
+        repository.is_shallow(),
+    ))
 }

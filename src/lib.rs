@@ -6,7 +6,7 @@ pub mod commands; // one file per subcommand, wiring the stages
 pub mod decisions; // pure: a change → decisions (default deny) → approvals under the target's governance
 pub mod finding; // a finding: rule, severity, file, pointer, position, message, help
 pub mod gates; // pure: model + date → entry gates, steps, exit gates, rollback triggers, schedule
-pub mod history; // the git walk of `folio log` (git2 only here and in source.rs)
+pub mod history; // the git walks of `folio log` and `folio history` (git2 only here and in source.rs)
 pub mod kind; // the eleven artifact kinds, their folders and embedded schemas
 pub mod load; // raw files → spanned YAML documents; the reading rules
 pub mod markdown; // escaping what users wrote for Markdown tables and PR comments
@@ -19,6 +19,7 @@ pub mod rules; // the rule registry; one file per rule, whose doc is `folio expl
 pub mod schema; // schemas compiled once; schema errors → findings at spans
 pub mod source; // the work tree, a git revision or stdin → raw files; the root (the only file-system and git reads)
 pub mod suggest; // "did you mean": the nearest known name
+pub mod timeline; // pure: gate evaluations commit by commit → first passes, regressions, trends
 
 use std::io::{Read, Write};
 
@@ -41,6 +42,7 @@ pub fn run(
         Command::Schema { kind } => commands::schema::run(kind.as_deref(), out),
         Command::Init { dir } => commands::init::run(dir, context.quiet, out),
         Command::Log(args) => commands::log::run(args, context, out),
+        Command::History(args) => commands::history::run(args, context, out),
         Command::Explain { rule } => commands::explain::run(rule.as_deref(), out),
         Command::Completions { shell } => commands::completions::run(*shell, out),
         Command::Man { dir } => commands::man::run(dir.as_deref(), context.quiet, out),

@@ -2,7 +2,7 @@
 //! per-file work (reading and schema) is cached by path and git blob, so that `folio diff`,
 //! which reads two revisions, does it once for every file the change leaves alone.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::{Mutex, RwLock};
 
@@ -105,8 +105,9 @@ impl Cache {
     }
 }
 
-/// The evaluation date of a model read from `commit` (when read from a revision).
-fn evaluation_date(model: &Model, commit: Option<&Commit>, as_of: AsOf) -> Date {
+/// The evaluation date of a model read from `commit` (when read from a revision): `--as-of`,
+/// else `as_of` in portfolio.yaml, else the commit's day, else today.
+pub fn evaluation_date(model: &Model, commit: Option<&Commit>, as_of: AsOf) -> Date {
     as_of
         .given
         .or_else(|| {
@@ -324,8 +325,17 @@ pub fn read(
     commit: Option<Commit>,
     cache: &Cache,
 ) -> Result<Checked, ReadError> {
-    // The first schema failure (a bug in folio, never the user's) is kept here: the loader's
-    // reading function cannot return it.
+    let loaded = through_cache(cache, |read| load::load_with(files, read))?;
+    Ok(assembled(loaded, commit))
+}
+
+/// Runs `work` with the reading of one file through `cache`: read, schema-checked and typed
+/// once per path and blob. The first schema failure (a bug in folio, never the user's) is
+/// returned here: the loader's reading function cannot return it.
+fn through_cache<T>(
+    cache: &Cache,
+    work: impl FnOnce(&(dyn Fn(RawFile) -> FileRead + Sync)) -> T,
+) -> Result<T, ReadError> {
     let failure: Mutex<Option<SchemaError>> = Mutex::new(None);
     let read = |file: RawFile| -> FileRead {
         let key = file.blob.clone().map(|blob| (file.path.clone(), blob));
@@ -352,16 +362,149 @@ pub fn read(
         }
         read
     };
-    let mut loaded = load::load_with(files, &read);
-    if let Some(error) = failure.into_inner().ok().flatten() {
-        return Err(error.into());
+    let done = work(&read);
+    match failure.into_inner().ok().flatten() {
+        Some(error) => Err(error.into()),
+        None => Ok(done),
     }
+}
+
+/// A revision's documents with their model, and the reading and schema findings.
+fn assembled(mut loaded: Loaded, commit: Option<Commit>) -> Checked {
     let findings = std::mem::take(&mut loaded.findings);
     let model = Model::build(&loaded.documents);
-    Ok(Checked {
+    Checked {
         loaded,
         model,
         findings: Findings::new(findings),
         commit,
-    })
+    }
+}
+
+/// A portfolio carried along a history, commit by commit: each revision is the one before plus
+/// the files git says changed between them (folio's tree-to-tree comparison), so that an
+/// unchanged file is never read, parsed or checked again, and a revision's model is assembled
+/// from the documents already typed (shared, not copied). Files are read as [`read`] reads
+/// them, and a revision becomes a [`Loaded`] by [`load::assemble`], as in a whole reading: the
+/// two cannot disagree.
+///
+/// When a portfolio.yaml changes, whose `ignore:` globs decide which files are read at all,
+/// the revision is read whole, through a [`Cache`] of the files carried so far (every file it
+/// keeps is a hit). Only the current revision's files are kept: memory follows the portfolio,
+/// not the length of its history.
+#[derive(Default)]
+pub struct Carried {
+    /// The current revision's files as read, by path, each with its blob: those its `ignore:`
+    /// globs leave.
+    files: BTreeMap<String, (String, FileRead)>,
+    ignore: globset::GlobSet,
+    commit: Option<Commit>,
+}
+
+impl Carried {
+    /// Moves to `commit` from the revision carried so far (any commit: usually its first
+    /// parent), reading only the portfolio files that differ between the two; the first commit
+    /// is read whole. Returns whether the portfolio's files changed.
+    pub fn advance(
+        &mut self,
+        repository: &GitRepository,
+        commit: &Commit,
+    ) -> Result<bool, ReadError> {
+        let changed = match self.commit.clone() {
+            None => {
+                self.read_whole(repository, commit)?;
+                true
+            }
+            Some(from) => {
+                let paths = repository.changed_paths(Some(&from), commit)?;
+                let changed = crate::decisions::portfolio_files(&paths, &repository.prefix());
+                if crate::decisions::base_needs_every_file(&changed) {
+                    self.read_whole(repository, commit)?;
+                } else if !changed.is_empty() {
+                    self.read_changed(repository, commit, &changed)?;
+                }
+                !changed.is_empty()
+            }
+        };
+        self.commit = Some(commit.clone());
+        Ok(changed)
+    }
+
+    /// Reads these paths (relative to the portfolio root) at `commit`, in place of what they
+    /// held: a path gone or ignored is dropped.
+    fn read_changed(
+        &mut self,
+        repository: &GitRepository,
+        commit: &Commit,
+        changed: &std::collections::BTreeSet<String>,
+    ) -> Result<(), ReadError> {
+        for path in changed {
+            self.files.remove(path);
+        }
+        let wanted: Vec<String> = changed
+            .iter()
+            .filter(|path| !self.ignore.is_match(path))
+            .cloned()
+            .collect();
+        let raw = repository.read_files(commit, &wanted, &|_, _| false)?;
+        let read = through_cache(&Cache::passing(), |read| {
+            raw.into_iter()
+                .map(|file| (file.blob.clone().unwrap_or_default(), read(file)))
+                .collect::<Vec<_>>()
+        })?;
+        self.files.extend(
+            read.into_iter()
+                .map(|(blob, file)| (file.path.clone(), (blob, file))),
+        );
+        Ok(())
+    }
+
+    /// Reads the revision at `commit` whole, as [`read`] does; the files carried so far are
+    /// not read again.
+    fn read_whole(&mut self, repository: &GitRepository, commit: &Commit) -> Result<(), ReadError> {
+        let cache = Cache::default();
+        if let Ok(mut cached) = cache.files.write() {
+            let carried = std::mem::take(&mut self.files);
+            cached.extend(
+                carried
+                    .into_iter()
+                    .map(|(path, (blob, file))| ((path, blob), file)),
+            );
+        }
+        let raw = repository.read(commit, &|path, blob| cache.has(path, blob))?;
+        let blobs: HashMap<String, String> = raw
+            .iter()
+            .filter_map(|file| Some((file.path.clone(), file.blob.clone()?)))
+            .collect();
+        let read = through_cache(&cache, |read| load::read_all(raw, read))?;
+        self.ignore = load::ignored(&read);
+        self.files = read
+            .into_iter()
+            .map(|file| {
+                let blob = blobs.get(&file.path).cloned().unwrap_or_default();
+                (file.path.clone(), (blob, file))
+            })
+            .collect();
+        Ok(())
+    }
+
+    /// Whether the current revision holds no portfolio file at all (the portfolio does not
+    /// exist yet, or no longer).
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// The current revision: its documents, model and reading and schema findings (no
+    /// cross-file rules), as [`read`] gives them of the same commit read whole.
+    pub fn checked(&self) -> Checked {
+        let loaded = load::assemble(self.files.values().map(|(_, file)| file.clone()).collect());
+        assembled(loaded, self.commit.clone())
+    }
+
+    /// The current revision's model alone: the model of [`Carried::checked`], built from the
+    /// same documents in the same order (the files by path, each file's documents in turn),
+    /// without copying them into a [`Loaded`]. What the gates need, at a fraction of the cost.
+    pub fn model(&self) -> Model {
+        Model::of(self.files.values().flat_map(|(_, file)| &file.documents))
+    }
 }

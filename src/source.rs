@@ -459,6 +459,11 @@ impl GitRepository {
         })
     }
 
+    /// Whether this is a shallow clone, whose history stops short of the first commit.
+    pub fn is_shallow(&self) -> bool {
+        self.repository.is_shallow()
+    }
+
     /// The repository's top folder.
     pub fn top(&self) -> &Path {
         &self.top
@@ -729,7 +734,11 @@ impl GitRepository {
             };
             match (parts.peek().is_some(), entry.is_tree) {
                 (true, true) => tree = entry.id,
-                (false, false) => return Ok(Some((entry.id, entry.mode))),
+                // A submodule (a commit, mode 160000) is no file of the portfolio, as for
+                // `read`, which takes blobs only.
+                (false, false) if entry.mode != 0o160_000 => {
+                    return Ok(Some((entry.id, entry.mode)));
+                }
                 _ => return Ok(None),
             }
         }

@@ -5,6 +5,7 @@ pub mod completions;
 pub mod diff;
 pub mod explain;
 pub mod gates;
+pub mod history;
 pub mod init;
 pub mod log;
 pub mod man;

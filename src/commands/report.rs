@@ -1,4 +1,5 @@
-//! `folio report`: check, evaluate the gates, render every deliverable, write them atomically.
+//! `folio report`: check, evaluate the gates, read the gate timeline when the portfolio is in a
+//! git repository, render every deliverable, write them atomically.
 
 use std::io::Write;
 use std::path::Path;
@@ -7,9 +8,12 @@ use miette::{IntoDiagnostic, Result};
 
 use super::{Context, Outcome, parse_as_of, portfolio_root};
 use crate::cli::ReportArgs;
+use crate::model::date::Date;
 use crate::portfolio::{AsOf, read_and_check};
 use crate::report::{self, Files, TEMPLATES};
-use crate::{gates, output, source};
+use crate::source::{GitRepository, SourceError};
+use crate::timeline::Timeline;
+use crate::{gates, history, output, source};
 
 pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
     let date_choice = AsOf {
@@ -21,6 +25,11 @@ pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> Result<
     let as_of = checked.evaluation_date(date_choice);
     let evaluation = gates::evaluate(&checked.model, as_of);
     let mut report_context = report::build(&checked.model, &evaluation);
+    if !args.no_history {
+        report_context.history = timeline(&root, args.rev.as_deref(), context.today)?
+            .as_ref()
+            .and_then(report::history::view);
+    }
     report_context.full_report = args
         .out
         .as_ref()
@@ -58,6 +67,22 @@ pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> Result<
         }
     }
     Ok(Outcome::Clean)
+}
+
+/// The gate timeline of the main line up to `rev` (or HEAD) for the history section; `None`
+/// when the portfolio is not in a git repository, or its HEAD has no commit yet.
+fn timeline(root: &Path, rev: Option<&str>, today: Date) -> Result<Option<Timeline>> {
+    let repository = match GitRepository::open(root) {
+        Ok(repository) => repository,
+        Err(SourceError::NotARepository { .. }) => return Ok(None),
+        Err(error) => return Err(error.into()),
+    };
+    let range = match rev {
+        Some(rev) => rev,
+        None if repository.resolve("HEAD").is_err() => return Ok(None),
+        None => "HEAD",
+    };
+    Ok(Some(history::timeline(&repository, range, today)?))
 }
 
 /// Writes every file into a hidden temporary folder inside `folder`, then moves each into

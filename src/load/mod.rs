@@ -143,24 +143,51 @@ pub fn load(files: Vec<RawFile>) -> Loaded {
     load_with(files, &read_file)
 }
 
-/// Reads every file with `read` (which may add later stages, or reuse earlier work):
-/// portfolio.yaml first, since its `ignore:` globs decide what else is read, then the rest in
-/// parallel.
+/// Reads every file with `read` (which may add later stages, or reuse earlier work), then
+/// assembles what they gave: [`read_all`], then [`assemble`].
 pub fn load_with(files: Vec<RawFile>, read: &(dyn Fn(RawFile) -> FileRead + Sync)) -> Loaded {
+    assemble(read_all(files, read))
+}
+
+/// Reads the files of one revision with `read`: portfolio.yaml first, since its `ignore:` globs
+/// decide what else is read, then the rest in parallel. An ignored file is never read.
+pub fn read_all(files: Vec<RawFile>, read: &(dyn Fn(RawFile) -> FileRead + Sync)) -> Vec<FileRead> {
     let (portfolio_files, others): (Vec<RawFile>, Vec<RawFile>) = files
         .into_iter()
         .partition(|file| Kind::of_path(&file.path) == Some(Kind::Portfolio));
     let mut results: Vec<FileRead> = portfolio_files.into_iter().map(read).collect();
-
-    let mut findings = Vec::new();
-    let ignore = ignore_globs(&results, &mut findings);
+    let ignore = ignored(&results);
     results.par_extend(
         others
             .into_par_iter()
             .filter(|file| !ignore.is_match(&file.path))
             .map(read),
     );
+    results
+}
 
+/// The globs of the `ignore:` lists among these files (those of portfolio.yaml), by which a
+/// history read commit by commit leaves out what [`read_all`] would not read.
+pub fn ignored(files: &[FileRead]) -> GlobSet {
+    let portfolio: Vec<&FileRead> = files
+        .iter()
+        .filter(|file| Kind::of_path(&file.path) == Some(Kind::Portfolio))
+        .collect();
+    ignore_globs(&portfolio, &mut Vec::new())
+}
+
+/// A revision's documents, texts and reading findings, from what its files gave (those its
+/// `ignore:` globs leave, in any order): the one way a revision becomes a [`Loaded`], whether
+/// its files were all just read ([`load_with`]) or carried from the commit before (a history
+/// read commit by commit). A file's reading is shared, not copied: documents and texts are
+/// reference-counted.
+pub fn assemble(mut results: Vec<FileRead>) -> Loaded {
+    let mut findings = Vec::new();
+    let portfolio: Vec<&FileRead> = results
+        .iter()
+        .filter(|file| Kind::of_path(&file.path) == Some(Kind::Portfolio))
+        .collect();
+    ignore_globs(&portfolio, &mut findings);
     let mut loaded = Loaded {
         findings,
         ..Loaded::default()
@@ -181,7 +208,7 @@ pub fn load_with(files: Vec<RawFile>, read: &(dyn Fn(RawFile) -> FileRead + Sync
 }
 
 /// The `ignore:` globs of portfolio.yaml; a pattern that is not a glob is a finding.
-fn ignore_globs(portfolio: &[FileRead], findings: &mut Vec<Finding>) -> GlobSet {
+fn ignore_globs(portfolio: &[&FileRead], findings: &mut Vec<Finding>) -> GlobSet {
     let mut builder = GlobSetBuilder::new();
     let documents = portfolio.iter().flat_map(|result| &result.documents);
     for document in documents {

@@ -86,8 +86,15 @@ impl Model {
     /// Gathers every document that passed its schema, as typed when it was read. A second
     /// Portfolio or Governance document is left out: `duplicate-id` reports it.
     pub fn build(documents: &[Document]) -> Model {
+        Model::of(documents)
+    }
+
+    /// [`Model::build`] over documents in the order a [`crate::load::Loaded`] holds them (each
+    /// one's index is its place in that order), wherever they are kept: a history carried
+    /// commit by commit builds its model from its files' documents without gathering them.
+    pub fn of<'a>(documents: impl IntoIterator<Item = &'a Document>) -> Model {
         let mut model = Model::default();
-        for (index, document) in documents.iter().enumerate() {
+        for (index, document) in documents.into_iter().enumerate() {
             let Some(typed) = &document.typed else {
                 continue;
             };

@@ -40,6 +40,9 @@ pub struct ReportContext {
     /// The portfolio root as seen from the report's folder (`..` for `ROOT/reports`), so that
     /// the reports link to the files behind the gates.
     pub root_link: String,
+    /// The gates and headline figures along the main line, when the portfolio is read in a git
+    /// repository (and `--no-history` is not given): report.md's "History" and history.md.
+    pub history: Option<super::history::HistoryView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -1153,5 +1156,6 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
         counts,
         full_report: None,
         root_link: "..".into(),
+        history: None,
     }
 }

@@ -5,6 +5,7 @@
 pub mod context;
 mod csv;
 mod filters;
+pub mod history;
 
 use std::collections::BTreeMap;
 
@@ -21,7 +22,7 @@ pub const SUMMARY_LIMIT: usize = 64 * 1024;
 const FUEL: u64 = 500_000_000;
 
 /// Every embedded template, by name; `--templates DIR` replaces any of them by file name.
-pub const TEMPLATES: [(&str, &str); 15] = [
+pub const TEMPLATES: [(&str, &str); 16] = [
     ("report.md.j2", include_str!("../../templates/report.md.j2")),
     (
         "ventures.md.j2",
@@ -68,6 +69,10 @@ pub const TEMPLATES: [(&str, &str); 15] = [
         include_str!("../../templates/benefits.md.j2"),
     ),
     ("gates.md.j2", include_str!("../../templates/gates.md.j2")),
+    (
+        "history.md.j2",
+        include_str!("../../templates/history.md.j2"),
+    ),
     (
         "summary.md.j2",
         include_str!("../../templates/summary.md.j2"),
@@ -170,7 +175,8 @@ pub fn render(
         let Some(name) = template.strip_suffix(".j2") else {
             continue;
         };
-        if name.starts_with("summary") {
+        // The summary is written within its limit below; history.md only with a history.
+        if name.starts_with("summary") || (name == "history.md" && context.history.is_none()) {
             continue;
         }
         files.insert(

@@ -324,8 +324,8 @@ fn quiet_diff_prints_only_the_missing_approvals() {
 
 #[test]
 fn markdown_is_spelled_one_way_and_md_still_works() {
-    // `--help` lists `markdown` for diff and log, and never `md`.
-    for command in ["diff", "log"] {
+    // `--help` lists `markdown` for diff, log and history, and never `md`.
+    for command in ["diff", "log", "history"] {
         let output = folio()
             .args([command, "--help"])
             .output()
@@ -383,6 +383,9 @@ fn every_format_name_is_spelled_the_same_in_every_command() {
                 .push(sub.get_name().to_string());
         }
     }
-    assert_eq!(spellings["json"], ["check", "gates", "diff", "log"]);
-    assert_eq!(spellings["markdown"], ["diff", "log"]);
+    assert_eq!(
+        spellings["json"],
+        ["check", "gates", "diff", "log", "history"]
+    );
+    assert_eq!(spellings["markdown"], ["diff", "log", "history"]);
 }

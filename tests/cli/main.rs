@@ -22,3 +22,4 @@ mod report;
 mod rule_fixtures;
 mod schema_fixtures;
 mod support;
+mod timeline;
