@@ -8,32 +8,45 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::support::{Portfolio, folio, repository};
 
-const FILES: [&str; 21] = [
+const FILES: [&str; 34] = [
     "assessment-matrix.csv",
+    "assessment-matrix.html",
     "assessment-matrix.md",
+    "benefits.html",
     "benefits.md",
     "conflict-log.csv",
+    "conflict-log.html",
     "conflict-log.md",
+    "coordination-plans.html",
     "coordination-plans.md",
+    "gates.html",
     "gates.md",
+    "governance-playbook.html",
     "governance-playbook.md",
+    "index.html",
     "initiative-dashboard.csv",
+    "initiative-dashboard.html",
     "initiative-dashboard.md",
     "report.md",
     "resource-allocation.csv",
+    "resource-allocation.html",
     "resource-allocation.md",
+    "schedule.html",
     "schedule.md",
     "summary.md",
     "synergy-register.csv",
+    "synergy-register.html",
     "synergy-register.md",
     "value-capture-log.csv",
+    "value-capture-log.html",
     "value-capture-log.md",
     "ventures.csv",
+    "ventures.html",
     "ventures.md",
 ];
 
 /// Every file of a report folder, by name.
-fn read_folder(folder: &Path) -> BTreeMap<String, String> {
+pub fn read_folder(folder: &Path) -> BTreeMap<String, String> {
     std::fs::read_dir(folder)
         .expect("a report folder")
         .map(|entry| {
@@ -68,7 +81,7 @@ fn copy_portfolio(from: &Path, target: &Path) {
 #[test]
 fn the_committed_example_report_is_up_to_date() {
     // Rendered exactly as committed: `folio report example-portfolio --out
-    // example-portfolio/reports`, from the repository's top, into a copy.
+    // example-portfolio/reports --html`, from the repository's top, into a copy.
     let work = tempfile::tempdir().expect("a folder");
     let copy = work.path().join("example-portfolio");
     std::fs::create_dir_all(&copy).expect("a folder");
@@ -80,6 +93,7 @@ fn the_committed_example_report_is_up_to_date() {
             "example-portfolio",
             "--out",
             "example-portfolio/reports",
+            "--html",
         ])
         .assert()
         .code(0);
@@ -93,7 +107,7 @@ fn the_committed_example_report_is_up_to_date() {
         assert_eq!(
             committed.get(name),
             Some(text),
-            "example-portfolio/reports/{name} is out of date: run `cargo run -- report example-portfolio --out example-portfolio/reports`"
+            "example-portfolio/reports/{name} is out of date: run `cargo run -- report example-portfolio --out example-portfolio/reports --html`"
         );
     }
 }
@@ -172,10 +186,11 @@ pub fn table_rows(name: &str, text: &str) -> Vec<Vec<String>> {
     rows
 }
 
-fn render(root: &Path) -> (tempfile::TempDir, BTreeMap<String, String>) {
+/// Every report of a portfolio as of 2026-11-15, its web pages included.
+pub fn render(root: &Path) -> (tempfile::TempDir, BTreeMap<String, String>) {
     let out = tempfile::tempdir().expect("a folder");
     folio()
-        .args(["report", "--as-of", "2026-11-15", "--out"])
+        .args(["report", "--as-of", "2026-11-15", "--html", "--out"])
         .arg(out.path())
         .arg(root)
         .assert()
@@ -274,7 +289,7 @@ fn reports_are_deterministic() {
     let root = repository().join("example-portfolio");
     let (out, first) = render(&root);
     folio()
-        .args(["report", "--as-of", "2026-11-15", "--out"])
+        .args(["report", "--as-of", "2026-11-15", "--html", "--out"])
         .arg(out.path())
         .arg(&root)
         .assert()
