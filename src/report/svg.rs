@@ -724,18 +724,36 @@ fn timeline(data: &Timeline) -> Drawn<String> {
     let as_of = day(&data.as_of);
     let rows = &data.rows;
     let n = i32::try_from(rows.len()).unwrap_or(i32::MAX);
-    let height = 110 + 30 * n.unsigned_abs();
+    let height = 130 + 30 * n.unsigned_abs();
     let names: Vec<String> = rows.iter().map(|row| label(&row.id, 26)).collect();
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(&root)
+        // The legend in a strip above the rows, where no milestone can sit under it.
+        let (strip, plot) = root.split_vertically(44);
+        let entry = |x: i32, name: &str| {
+            EmptyElement::at((x, 24))
+                + Text::new(
+                    name.to_string(),
+                    (14, 0),
+                    font(18).pos(Pos::new(HPos::Left, VPos::Center)),
+                )
+        };
+        strip.draw(&(entry(20, "done") + Circle::new((0, 0), 5, INK.filled())))?;
+        strip.draw(&(entry(110, "open") + Circle::new((0, 0), 5, BLUE.stroke_width(2))))?;
+        strip.draw(&(entry(200, "overdue") + TriangleMarker::new((0, 0), 7, RED.filled())))?;
+        let report_date = format!("report date {}", data.as_of);
+        strip.draw(
+            &(entry(320, &report_date)
+                + DashedPathElement::new(vec![(0, -9), (0, 9)], 4, 3, INK.stroke_width(2))),
+        )?;
+        let mut chart = ChartBuilder::on(&plot)
             .margin(14)
             .x_label_area_size(40)
             .y_label_area_size(190)
-            // One more row on top holds the legend.
-            .build_cartesian_2d(from..to, (0..n).into_segmented())?;
+            // Segments run from 0 to the range's end inclusive: one row leaves one empty above.
+            .build_cartesian_2d(from..to, (0..(n - 1).max(1)).into_segmented())?;
         let row_name = |value: &SegmentValue<i32>| match value {
             SegmentValue::CenterOf(row) => usize::try_from(n - 1 - row)
                 .ok()
@@ -750,7 +768,7 @@ fn timeline(data: &Timeline) -> Drawn<String> {
             .light_line_style(TRANSPARENT)
             .bold_line_style(GRID)
             .axis_style(MUTED)
-            .y_labels(rows.len() + 1)
+            .y_labels(rows.len())
             .y_label_formatter(&row_name)
             .x_labels(6)
             .x_label_formatter(&date)
@@ -790,38 +808,12 @@ fn timeline(data: &Timeline) -> Drawn<String> {
         chart.draw_series(DashedLineSeries::new(
             [
                 (as_of, SegmentValue::Exact(0)),
-                (as_of, SegmentValue::Exact(n)),
+                (as_of, SegmentValue::Exact((n - 1).max(1) + 1)),
             ],
             6,
             4,
             INK.stroke_width(2),
         ))?;
-        chart.draw_series(std::iter::once(Text::new(
-            format!("report date {}", data.as_of),
-            (as_of, SegmentValue::Exact(n)),
-            font(18).pos(Pos::new(HPos::Center, VPos::Bottom)),
-        )))?;
-        type Mark = Circle<(i64, SegmentValue<i32>), i32>;
-        chart
-            .draw_series(std::iter::empty::<Mark>())?
-            .label("done")
-            .legend(|(x, y)| Circle::new((x + 10, y), 5, INK.filled()));
-        chart
-            .draw_series(std::iter::empty::<Mark>())?
-            .label("open")
-            .legend(|(x, y)| Circle::new((x + 10, y), 5, BLUE.stroke_width(2)));
-        chart
-            .draw_series(std::iter::empty::<Mark>())?
-            .label("overdue")
-            .legend(|(x, y)| TriangleMarker::new((x + 10, y), 7, RED.filled()));
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(GRID)
-            .label_font(font(18))
-            .margin(4)
-            .draw()?;
         root.present()?;
     }
     let overdue: usize = rows.iter().map(|row| row.overdue).sum();
