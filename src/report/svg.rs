@@ -438,7 +438,6 @@ struct Series {
 
 /// One line per series over categories (periods, months), each with its own dash, marker and
 /// lightness, a legend, and a reference line when given.
-#[allow(clippy::too_many_arguments)]
 fn lines(
     id: &str,
     title: &str,
