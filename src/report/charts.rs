@@ -324,3 +324,27 @@ fn resources(context: &ReportContext) -> ResourceUse {
         more_over_capacity: rest.iter().filter(|row| row.over_capacity).count(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_keep_the_largest_and_sum_the_rest() {
+        let amounts: Vec<(String, f64)> = (0..20)
+            .map(|i| (format!("t{i:02}"), f64::from(i)))
+            .collect();
+        let bars = bars(
+            amounts
+                .iter()
+                .map(|(label, value)| (label.as_str(), *value)),
+        );
+        assert_eq!(bars.len(), BARS);
+        assert_eq!(bars[0].label, "t19");
+        let rest = bars.last().expect("a last bar");
+        // 0 is not drawn; 1 to 8 are summed.
+        assert_eq!(rest.label, "8 other types");
+        assert_eq!(rest.items, 8);
+        assert!((rest.value - 36.0).abs() < 1e-9);
+    }
+}

@@ -836,3 +836,38 @@ fn timeline(data: &Timeline) -> Drawn<String> {
         ),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chart_is_named_for_screen_readers_and_escapes_what_it_quotes() {
+        let svg = "<svg width=\"10\" height=\"10\" viewBox=\"0 0 10 10\" xmlns=\"http://www.w3.org/2000/svg\">\n<rect/>\n</svg>\n";
+        let named = accessible(svg, "quadrant", "A <b> title", "\"quoted\" & more");
+        assert_eq!(
+            named,
+            "<svg class=\"chart\" role=\"img\" aria-labelledby=\"quadrant-title quadrant-desc\" width=\"10\" height=\"10\" viewBox=\"0 0 10 10\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"quadrant-title\">A &lt;b&gt; title</title>\n<desc id=\"quadrant-desc\">&quot;quoted&quot; &amp; more</desc>\n<rect/>\n</svg>\n"
+        );
+    }
+
+    #[test]
+    fn labels_drop_control_characters_and_are_cut() {
+        assert_eq!(label("a\u{0}b\nc", 10), "a b c");
+        assert_eq!(label("abcdefghij", 5), "abcd…");
+    }
+
+    #[test]
+    fn the_same_data_draw_the_same_bytes() {
+        let data = [Bar {
+            label: "<script>".into(),
+            value: 3.5,
+            items: 1,
+        }];
+        let first = bars("b", "t", "d", &data, "USD", BLUE).expect("drawn");
+        let second = bars("b", "t", "d", &data, "USD", BLUE).expect("drawn");
+        assert_eq!(first, second);
+        assert!(first.contains("&lt;script&gt;"), "{first}");
+        assert!(!first.contains("<script"));
+    }
+}
