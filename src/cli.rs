@@ -169,7 +169,8 @@ pub struct ReportArgs {
     /// The folder to write every report and CSV into (created if needed).
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// A folder of templates (named as the embedded ones, e.g. report.md.j2) that replace them.
+    /// A folder of templates (named as the embedded ones, e.g. report.md.j2 or index.html.j2)
+    /// that replace them.
     #[arg(long)]
     pub templates: Option<PathBuf>,
     /// The evaluation date (YYYY-MM-DD). Defaults to `as_of` in portfolio.yaml, else the
@@ -181,6 +182,17 @@ pub struct ReportArgs {
     /// when the portfolio is in a git repository: the main line up to --rev, or HEAD.
     #[arg(long)]
     pub no_history: bool,
+    /// Also write the report as a static web site beside the Markdown: index.html and a page per
+    /// deliverable, with SVG charts, no script and no request outside the page.
+    #[arg(long, requires = "out")]
+    pub html: bool,
+    /// Also print index.html to report.pdf with a headless Chromium (implies --html).
+    #[arg(long, requires = "out")]
+    pub pdf: bool,
+    /// The Chromium or Chrome executable to print with. Defaults to the first of chromium,
+    /// chromium-browser, google-chrome, google-chrome-stable and chrome on PATH.
+    #[arg(long, value_name = "PATH", requires = "pdf")]
+    pub chromium: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

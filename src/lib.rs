@@ -13,6 +13,7 @@ pub mod markdown; // escaping what users wrote for Markdown tables and PR commen
 pub mod model; // typed artifacts, one file per kind, built from schema-valid documents
 pub mod numbers; // numbers as people read them, in messages and reports
 pub mod output; // findings as human, json, github or sarif; gate results; decisions
+pub mod pdf; // the report's PDF, printed by a headless Chromium (the one program folio starts)
 pub mod portfolio; // the pipeline: files → documents → schema → model → rules, cached per blob
 pub mod report; // typed context + minijinja templates → the SOP's deliverables
 pub mod rules; // the rule registry; one file per rule, whose doc is `folio explain`

@@ -1,5 +1,6 @@
 //! `folio report`: check, evaluate the gates, read the gate timeline when the portfolio is in a
-//! git repository, render every deliverable, write them atomically.
+//! git repository, render every deliverable (Markdown and CSV, and with --html the web pages,
+//! with --pdf the PDF printed from them), write them atomically.
 
 use std::io::Write;
 use std::path::Path;
@@ -10,10 +11,10 @@ use super::{Context, Outcome, parse_as_of, portfolio_root};
 use crate::cli::ReportArgs;
 use crate::model::date::Date;
 use crate::portfolio::{AsOf, read_and_check};
-use crate::report::{self, Files, TEMPLATES};
+use crate::report::{self, TEMPLATES};
 use crate::source::{GitRepository, SourceError};
 use crate::timeline::Timeline;
-use crate::{gates, history, output, source};
+use crate::{gates, history, output, pdf, source};
 
 pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
     let date_choice = AsOf {
@@ -48,9 +49,32 @@ pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> Result<
         }
         None => Default::default(),
     };
-    let files = report::render(&report_context, &overrides)?;
+    // The browser is looked for before anything is rendered: a missing one fails at once.
+    let chromium = if args.pdf {
+        Some(pdf::find_chromium(args.chromium.as_deref())?)
+    } else {
+        None
+    };
+    let renderer = report::Renderer::new(&report_context, &overrides)?;
+    let mut files = renderer.markdown()?;
+    if args.html || args.pdf {
+        files.extend(renderer.html()?);
+    }
+    let printed = match &chromium {
+        Some(chromium) => Some(pdf::print(chromium, &renderer.print_page()?)?),
+        None => None,
+    };
     match &args.out {
-        Some(folder) => write_atomically(folder, &files).into_diagnostic()?,
+        Some(folder) => {
+            let mut all: Vec<(&str, &[u8])> = files
+                .iter()
+                .map(|(name, text)| (name.as_str(), text.as_bytes()))
+                .collect();
+            if let Some(bytes) = &printed {
+                all.push(("report.pdf", bytes));
+            }
+            write_atomically(folder, &all).into_diagnostic()?;
+        }
         None => {
             let report = files.get("report.md").map_or("", String::as_str);
             out.write_all(report.as_bytes()).into_diagnostic()?;
@@ -88,7 +112,7 @@ fn timeline(root: &Path, rev: Option<&str>, today: Date) -> Result<Option<Timeli
 /// Writes every file into a hidden temporary folder inside `folder`, then moves each into
 /// place: a run that fails leaves the previous reports as they were, and no file is ever
 /// half-written. Other files in `folder` are left alone.
-fn write_atomically(folder: &Path, files: &Files) -> std::io::Result<()> {
+fn write_atomically(folder: &Path, files: &[(&str, &[u8])]) -> std::io::Result<()> {
     std::fs::create_dir_all(folder)?;
     let staging = folder.join(format!(".folio-report-{}", std::process::id()));
     if staging.exists() {
@@ -97,11 +121,11 @@ fn write_atomically(folder: &Path, files: &Files) -> std::io::Result<()> {
     std::fs::create_dir(&staging)?;
     let written = files
         .iter()
-        .try_for_each(|(name, text)| std::fs::write(staging.join(name), text));
+        .try_for_each(|(name, bytes)| std::fs::write(staging.join(name), bytes));
     let moved = written.and_then(|()| {
         files
-            .keys()
-            .try_for_each(|name| std::fs::rename(staging.join(name), folder.join(name)))
+            .iter()
+            .try_for_each(|(name, _)| std::fs::rename(staging.join(name), folder.join(name)))
     });
     let cleaned = std::fs::remove_dir_all(&staging);
     moved.and(cleaned)

@@ -43,6 +43,8 @@ pub struct ReportContext {
     /// The gates and headline figures along the main line, when the portfolio is read in a git
     /// repository (and `--no-history` is not given): report.md's "History" and history.md.
     pub history: Option<super::history::HistoryView>,
+    /// The data of the HTML report's charts, each also shown as the table beside its chart.
+    pub charts: super::charts::Charts,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -543,6 +545,80 @@ pub struct ValueLog {
     pub total_hours: f64,
     /// Money and hours captured by value type, for the chart and its table.
     pub by_type: Vec<ValueByType>,
+    /// What had been captured by the end of each month, from the first event's month to the
+    /// report's (the last point is the report's date): at most [`VALUE_MONTHS`] months.
+    pub over_time: Vec<ValuePoint>,
+}
+
+/// The most months the value captured over time covers: the latest ones.
+pub const VALUE_MONTHS: usize = 60;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ValuePoint {
+    /// The month, `YYYY-MM`.
+    pub month: String,
+    /// The date the figures are counted at: the month's last day, or the report's date.
+    pub date: String,
+    pub usd: f64,
+    pub hours: f64,
+}
+
+/// Money and hours captured by the end of each month up to `as_of`, counted as the gates count
+/// them.
+fn value_over_time(model: &Model, as_of: crate::model::date::Date) -> Vec<ValuePoint> {
+    use crate::model::date::Date;
+    let Some(first) = model
+        .value_events
+        .iter()
+        .map(|event| event.date)
+        .filter(|date| *date <= as_of)
+        .min()
+    else {
+        return Vec::new();
+    };
+    let next_month = |date: Date| {
+        if date.month == 12 {
+            Date {
+                year: date.year + 1,
+                month: 1,
+                day: 1,
+            }
+        } else {
+            Date {
+                month: date.month + 1,
+                day: 1,
+                ..date
+            }
+        }
+    };
+    let mut months = Vec::new();
+    let mut month = first.month_start();
+    while month <= as_of {
+        months.push(month);
+        month = next_month(month);
+    }
+    let skip = months.len().saturating_sub(VALUE_MONTHS);
+    months
+        .into_iter()
+        .skip(skip)
+        .map(|month| {
+            let at = next_month(month).plus_days(-1).min(as_of);
+            let (mut usd, mut hours) = (0.0, 0.0);
+            for event in &model.value_events {
+                match event.unit {
+                    Some(unit) if unit.is_money() => usd += event.captured(at),
+                    Some(_) => hours += event.captured(at),
+                    None => {}
+                }
+            }
+            ValuePoint {
+                month: format!("{:04}-{:02}", month.year, month.month),
+                date: at.to_string(),
+                usd,
+                hours,
+            }
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -1111,7 +1187,7 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
 
     let schedule = schedule(evaluation, &initiatives, as_of);
 
-    ReportContext {
+    let mut context = ReportContext {
         portfolio: PortfolioInfo {
             name: portfolio.map_or_else(
                 || "Portfolio".to_string(),
@@ -1146,6 +1222,7 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
                 .map(|(kind, (usd, hours))| ValueByType { kind, usd, hours })
                 .collect(),
             events,
+            over_time: value_over_time(model, as_of),
         },
         benefits,
         lessons: portfolio.map_or_else(Lessons::default, |portfolio| Lessons {
@@ -1157,5 +1234,8 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
         full_report: None,
         root_link: "..".into(),
         history: None,
-    }
+        charts: super::charts::Charts::default(),
+    };
+    context.charts = super::charts::Charts::of(&context);
+    context
 }

@@ -1,7 +1,9 @@
-//! The template filters: money, numbers, percentages, dates, Markdown cells and Mermaid labels.
-//! Every `{{ … }}` a template prints is escaped for Markdown unless a filter marks it safe.
+//! The template filters: money, numbers, percentages, dates, Markdown cells and Mermaid labels,
+//! and for the HTML pages links between them and CSS strings. Every `{{ … }}` a template prints
+//! is escaped (for HTML in `.html.j2` templates, for Markdown in the others) unless a filter
+//! marks it safe; a filter that marks text safe escapes it for the template's language itself.
 
-use minijinja::Value;
+use minijinja::{AutoEscape, State, Value};
 
 use crate::markdown;
 use crate::numbers::grouped;
@@ -60,14 +62,70 @@ pub fn date(value: Value) -> Value {
 
 /// `{{ text | cell }}`: escaped for a Markdown table cell, explicitly (the default formatter
 /// does the same to every printed string).
-pub fn cell(value: Value) -> Value {
+pub fn cell(state: &State, value: Value) -> Value {
+    if is_html(state) {
+        return Value::from(display(&value));
+    }
     Value::from_safe_string(markdown::cell(&display(&value)))
+}
+
+fn is_html(state: &State) -> bool {
+    matches!(state.auto_escape(), AutoEscape::Html)
+}
+
+/// HTML-escapes text for an element's content or a quoted attribute.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `{{ id | code }}`: a code span showing the value as written (see [`markdown::code`]); in a
 /// table cell by default, `{{ path | code(false) }}` elsewhere.
-pub fn code(value: Value, in_table: Option<bool>) -> Value {
+/// In HTML, `<code>` around the escaped value.
+pub fn code(state: &State, value: Value, in_table: Option<bool>) -> Value {
+    if is_html(state) {
+        return Value::from_safe_string(format!("<code>{}</code>", escape_html(&display(&value))));
+    }
     Value::from_safe_string(markdown::code(&display(&value), in_table.unwrap_or(true)))
+}
+
+/// `{{ row.file | page }}`: the HTML page of a Markdown report (`report.md` is `index.html`).
+pub fn page(value: Value) -> Value {
+    let text = display(&value);
+    let page = match text.strip_suffix(".md") {
+        Some("report") => "index.html".to_string(),
+        Some(name) => format!("{name}.html"),
+        None => text,
+    };
+    url(Value::from(page))
+}
+
+/// `{{ text | css_string }}`: a quoted CSS string (for `content:` in a stylesheet) in which
+/// every character but letters, digits and spaces is a hex escape, so that nothing written can
+/// end the string, the rule or the `<style>` element.
+pub fn css_string(value: Value) -> Value {
+    let text = display(&value);
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:06X}", u32::from(c)));
+        }
+    }
+    out.push('"');
+    Value::from_safe_string(out)
 }
 
 /// The words that begin a statement in the Mermaid charts folio draws (gantt, quadrant,
@@ -105,8 +163,11 @@ const MERMAID_KEYWORDS: [&str; 27] = [
 /// `{{ text | mermaid }}`: a label safe inside a Mermaid block (letters, digits, spaces and a
 /// few signs; at most 60 characters), which can never begin a statement: one whose first word
 /// is a Mermaid keyword is marked with `‣ `.
-pub fn mermaid(value: Value) -> Value {
+pub fn mermaid(state: &State, value: Value) -> Value {
     let text = display(&value);
+    if is_html(state) {
+        return Value::from(text);
+    }
     let mut label: String = text
         .chars()
         .map(|c| {
@@ -174,15 +235,23 @@ mod tests {
     #[test]
     fn dates_and_labels_read_well() {
         assert_eq!(date(Value::from("2026-11-05")).to_string(), "5 Nov 2026");
+        let environment = minijinja::Environment::new();
+        let state = environment.empty_state();
+        let label = |text: &str| mermaid(&state, Value::from(text)).to_string();
+        assert_eq!(label("Auth: \"shared\" [v2]"), "Auth shared v2");
+        assert_eq!(label("dateFormat YYYY"), "‣ dateFormat YYYY");
+        assert_eq!(label("%% click"), "‣ click");
+        assert_eq!(label("Titles"), "Titles");
+    }
+
+    #[test]
+    fn css_strings_cannot_close_anything() {
+        let css = css_string(Value::from("A \"b\" </style> ; } \\")).to_string();
         assert_eq!(
-            mermaid(Value::from("Auth: \"shared\" [v2]")).to_string(),
-            "Auth shared v2"
+            css,
+            "\"A \\000022b\\000022 \\00003C\\00002Fstyle\\00003E \\00003B \\00007D \\00005C\""
         );
-        assert_eq!(
-            mermaid(Value::from("dateFormat YYYY")).to_string(),
-            "‣ dateFormat YYYY"
-        );
-        assert_eq!(mermaid(Value::from("%% click")).to_string(), "‣ click");
-        assert_eq!(mermaid(Value::from("Titles")).to_string(), "Titles");
+        assert_eq!(page(Value::from("report.md")).to_string(), "index.html");
+        assert_eq!(page(Value::from("gates.md")).to_string(), "gates.html");
     }
 }

@@ -1,11 +1,15 @@
 //! The SOP's deliverables: Markdown reports from minijinja templates (embedded, overridable by
-//! name), CSVs beside the tables, and a summary that always fits a job summary or a comment.
-//! Pure: rendering reads and writes nothing; `commands/report.rs` writes the files.
+//! name), CSVs beside the tables, a summary that always fits a job summary or a comment, and the
+//! same content as a static HTML site with SVG charts (auto-escaped templates beside the
+//! Markdown ones). Pure: rendering reads and writes nothing; `commands/report.rs` writes the
+//! files and prints the PDF.
 
+mod charts;
 pub mod context;
 mod csv;
 mod filters;
 pub mod history;
+mod svg;
 
 use std::collections::BTreeMap;
 
@@ -22,7 +26,7 @@ pub const SUMMARY_LIMIT: usize = 64 * 1024;
 const FUEL: u64 = 500_000_000;
 
 /// Every embedded template, by name; `--templates DIR` replaces any of them by file name.
-pub const TEMPLATES: [(&str, &str); 16] = [
+pub const TEMPLATES: [(&str, &str); 31] = [
     ("report.md.j2", include_str!("../../templates/report.md.j2")),
     (
         "ventures.md.j2",
@@ -81,6 +85,85 @@ pub const TEMPLATES: [(&str, &str); 16] = [
         "summary-compact.md.j2",
         include_str!("../../templates/summary-compact.md.j2"),
     ),
+    // The HTML site: a layout and macros every page shares, then one template per page.
+    (
+        "_layout.html.j2",
+        include_str!("../../templates/_layout.html.j2"),
+    ),
+    (
+        "_macros.html.j2",
+        include_str!("../../templates/_macros.html.j2"),
+    ),
+    (
+        "index.html.j2",
+        include_str!("../../templates/index.html.j2"),
+    ),
+    (
+        "schedule.html.j2",
+        include_str!("../../templates/schedule.html.j2"),
+    ),
+    (
+        "ventures.html.j2",
+        include_str!("../../templates/ventures.html.j2"),
+    ),
+    (
+        "assessment-matrix.html.j2",
+        include_str!("../../templates/assessment-matrix.html.j2"),
+    ),
+    (
+        "synergy-register.html.j2",
+        include_str!("../../templates/synergy-register.html.j2"),
+    ),
+    (
+        "conflict-log.html.j2",
+        include_str!("../../templates/conflict-log.html.j2"),
+    ),
+    (
+        "coordination-plans.html.j2",
+        include_str!("../../templates/coordination-plans.html.j2"),
+    ),
+    (
+        "resource-allocation.html.j2",
+        include_str!("../../templates/resource-allocation.html.j2"),
+    ),
+    (
+        "governance-playbook.html.j2",
+        include_str!("../../templates/governance-playbook.html.j2"),
+    ),
+    (
+        "initiative-dashboard.html.j2",
+        include_str!("../../templates/initiative-dashboard.html.j2"),
+    ),
+    (
+        "value-capture-log.html.j2",
+        include_str!("../../templates/value-capture-log.html.j2"),
+    ),
+    (
+        "benefits.html.j2",
+        include_str!("../../templates/benefits.html.j2"),
+    ),
+    (
+        "gates.html.j2",
+        include_str!("../../templates/gates.html.j2"),
+    ),
+];
+
+/// The pages of the HTML site, each rendered from the template of its name plus `.j2`, in the
+/// order of the site's navigation: the file and its title.
+pub const PAGES: [(&str, &str); 13] = [
+    ("index.html", "Coordination report"),
+    ("schedule.html", "Schedule"),
+    ("ventures.html", "Ventures"),
+    ("assessment-matrix.html", "Assessment matrix"),
+    ("synergy-register.html", "Synergy register"),
+    ("conflict-log.html", "Conflict log"),
+    ("coordination-plans.html", "Coordination plans"),
+    ("resource-allocation.html", "Resource allocation"),
+    ("governance-playbook.html", "Governance playbook"),
+    ("initiative-dashboard.html", "Initiative dashboard"),
+    ("value-capture-log.html", "Value capture log"),
+    ("benefits.html", "Benefits"),
+    ("gates.html", "Gates"),
 ];
 
 /// A template that does not compile or render: a broken override, or a bug.
@@ -121,8 +204,17 @@ fn environment(overrides: &BTreeMap<String, String>) -> Result<Environment<'stat
     environment.add_filter("mermaid", filters::mermaid);
     environment.add_filter("short", filters::short);
     environment.add_filter("url", filters::url);
-    // Whatever a template prints is escaped for Markdown unless a filter marked it safe.
+    environment.add_filter("page", filters::page);
+    environment.add_filter("css_string", filters::css_string);
+    // Whatever a template prints is escaped unless a filter marked it safe: for HTML in the
+    // `.html.j2` templates (minijinja's auto-escaping), for Markdown in the others.
     environment.set_formatter(|out, state, value| {
+        if matches!(state.auto_escape(), minijinja::AutoEscape::Html) {
+            if value.is_none() {
+                return out.write_str("—").map_err(minijinja::Error::from);
+            }
+            return minijinja::escape_formatter(out, state, value);
+        }
         if value.is_safe() || value.as_str().is_none() {
             if value.is_none() {
                 return out.write_str("—").map_err(minijinja::Error::from);
@@ -168,41 +260,108 @@ pub fn render(
     context: &ReportContext,
     overrides: &BTreeMap<String, String>,
 ) -> Result<Files, ReportError> {
-    let environment = environment(overrides)?;
-    let value = Value::from(Serde(context));
-    let mut files = Files::new();
-    for (template, _) in TEMPLATES {
-        let Some(name) = template.strip_suffix(".j2") else {
-            continue;
-        };
-        // The summary is written within its limit below; history.md only with a history.
-        if name.starts_with("summary") || (name == "history.md" && context.history.is_none()) {
-            continue;
+    Renderer::new(context, overrides)?.markdown()
+}
+
+/// The templates compiled once and the context turned into a template value once, for every
+/// file a run renders.
+pub struct Renderer<'a> {
+    context: &'a ReportContext,
+    environment: Environment<'static>,
+    value: Value,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(
+        context: &'a ReportContext,
+        overrides: &BTreeMap<String, String>,
+    ) -> Result<Renderer<'a>, ReportError> {
+        Ok(Renderer {
+            context,
+            environment: environment(overrides)?,
+            value: Value::from(Serde(context)),
+        })
+    }
+
+    /// Every Markdown report, the summary and the CSVs.
+    pub fn markdown(&self) -> Result<Files, ReportError> {
+        let mut files = Files::new();
+        for (template, _) in TEMPLATES {
+            let Some(name) = template.strip_suffix(".md.j2") else {
+                continue;
+            };
+            // The summary is written within its limit below; history.md only with a history.
+            if name.starts_with("summary") || (name == "history" && self.context.history.is_none())
+            {
+                continue;
+            }
+            files.insert(
+                format!("{name}.md"),
+                render_one(&self.environment, template, &self.value)?,
+            );
         }
         files.insert(
-            name.to_string(),
-            render_one(&environment, template, &value)?,
+            "summary.md".into(),
+            summary(&self.environment, &self.value)?,
         );
+        for (name, text) in csv::tables(self.context) {
+            files.insert(name, text);
+        }
+        Ok(files)
     }
-    files.insert("summary.md".into(), summary(&environment, context)?);
-    for (name, text) in csv::tables(context) {
-        files.insert(name, text);
+
+    /// The pages of the HTML site, by file name.
+    pub fn html(&self) -> Result<Files, ReportError> {
+        let svgs = self.charts()?;
+        let mut files = Files::new();
+        for (page, _) in PAGES {
+            files.insert(page.to_string(), self.page(page, &svgs, false)?);
+        }
+        Ok(files)
     }
-    Ok(files)
+
+    /// `index.html` as printed to PDF: the links to the other pages, which a PDF cannot follow,
+    /// written as their titles.
+    pub fn print_page(&self) -> Result<String, ReportError> {
+        self.page("index.html", &self.charts()?, true)
+    }
+
+    fn charts(&self) -> Result<Value, ReportError> {
+        let svgs = svg::all(self.context).map_err(|error| ReportError {
+            template: "(charts)".into(),
+            reason: error.to_string(),
+        })?;
+        let svgs: BTreeMap<&str, Value> = svgs
+            .into_iter()
+            .map(|(name, svg)| (name, Value::from_safe_string(svg)))
+            .collect();
+        Ok(Value::from(svgs))
+    }
+
+    fn page(&self, page: &str, svgs: &Value, print: bool) -> Result<String, ReportError> {
+        let pages: Vec<Value> = PAGES
+            .iter()
+            .map(|&(file, title)| minijinja::context! { file => file, title => title })
+            .collect();
+        let value = minijinja::context! {
+            svg => svgs.clone(),
+            pages => pages,
+            page => page,
+            print => print,
+            ..self.value.clone()
+        };
+        render_one(&self.environment, &format!("{page}.j2"), &value)
+    }
 }
 
 /// The summary, within [`SUMMARY_LIMIT`]: in full when it fits, else a compact summary that
 /// says where the full report is, and as a last resort cut at the limit with a note.
-fn summary(environment: &Environment<'_>, context: &ReportContext) -> Result<String, ReportError> {
-    let full = render_one(environment, "summary.md.j2", &Value::from(Serde(context)))?;
+fn summary(environment: &Environment<'_>, value: &Value) -> Result<String, ReportError> {
+    let full = render_one(environment, "summary.md.j2", value)?;
     if full.len() <= SUMMARY_LIMIT {
         return Ok(full);
     }
-    let compact = render_one(
-        environment,
-        "summary-compact.md.j2",
-        &Value::from(Serde(context)),
-    )?;
+    let compact = render_one(environment, "summary-compact.md.j2", value)?;
     if compact.len() <= SUMMARY_LIMIT {
         return Ok(compact);
     }

@@ -1,5 +1,6 @@
 //! folio's command-line tests, in one binary so that they compile once.
 
+mod browser;
 mod cascades;
 mod conventions;
 mod default_deny;
@@ -11,6 +12,7 @@ mod files;
 mod formats;
 mod gates;
 mod hostile;
+mod html;
 mod incremental;
 mod init;
 mod loading;

@@ -8,32 +8,45 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::support::{Portfolio, folio, repository};
 
-const FILES: [&str; 21] = [
+const FILES: [&str; 34] = [
     "assessment-matrix.csv",
+    "assessment-matrix.html",
     "assessment-matrix.md",
+    "benefits.html",
     "benefits.md",
     "conflict-log.csv",
+    "conflict-log.html",
     "conflict-log.md",
+    "coordination-plans.html",
     "coordination-plans.md",
+    "gates.html",
     "gates.md",
+    "governance-playbook.html",
     "governance-playbook.md",
+    "index.html",
     "initiative-dashboard.csv",
+    "initiative-dashboard.html",
     "initiative-dashboard.md",
     "report.md",
     "resource-allocation.csv",
+    "resource-allocation.html",
     "resource-allocation.md",
+    "schedule.html",
     "schedule.md",
     "summary.md",
     "synergy-register.csv",
+    "synergy-register.html",
     "synergy-register.md",
     "value-capture-log.csv",
+    "value-capture-log.html",
     "value-capture-log.md",
     "ventures.csv",
+    "ventures.html",
     "ventures.md",
 ];
 
 /// Every file of a report folder, by name.
-fn read_folder(folder: &Path) -> BTreeMap<String, String> {
+pub fn read_folder(folder: &Path) -> BTreeMap<String, String> {
     std::fs::read_dir(folder)
         .expect("a report folder")
         .map(|entry| {
@@ -68,9 +81,9 @@ fn copy_portfolio(from: &Path, target: &Path) {
 #[test]
 fn the_committed_example_report_is_up_to_date() {
     // Rendered exactly as committed: `folio report example-portfolio --no-history --out
-    // example-portfolio/reports`, from the repository's top, into a copy: without the history
-    // section, so that the committed example does not change with every commit of folio's own
-    // history.
+    // example-portfolio/reports --html`, from the repository's top, into a copy: without the
+    // history section, so that the committed example does not change with every commit of
+    // folio's own history.
     let work = tempfile::tempdir().expect("a folder");
     let copy = work.path().join("example-portfolio");
     std::fs::create_dir_all(&copy).expect("a folder");
@@ -83,6 +96,7 @@ fn the_committed_example_report_is_up_to_date() {
             "--no-history",
             "--out",
             "example-portfolio/reports",
+            "--html",
         ])
         .assert()
         .code(0);
@@ -96,7 +110,7 @@ fn the_committed_example_report_is_up_to_date() {
         assert_eq!(
             committed.get(name),
             Some(text),
-            "example-portfolio/reports/{name} is out of date: run `cargo run -- report example-portfolio --no-history --out example-portfolio/reports`"
+            "example-portfolio/reports/{name} is out of date: run `cargo run -- report example-portfolio --no-history --out example-portfolio/reports --html`"
         );
     }
 }
@@ -175,10 +189,11 @@ pub fn table_rows(name: &str, text: &str) -> Vec<Vec<String>> {
     rows
 }
 
-fn render(root: &Path) -> (tempfile::TempDir, BTreeMap<String, String>) {
+/// Every report of a portfolio as of 2026-11-15, its web pages included.
+pub fn render(root: &Path) -> (tempfile::TempDir, BTreeMap<String, String>) {
     let out = tempfile::tempdir().expect("a folder");
     folio()
-        .args(["report", "--as-of", "2026-11-15", "--out"])
+        .args(["report", "--as-of", "2026-11-15", "--html", "--out"])
         .arg(out.path())
         .arg(root)
         .assert()
@@ -277,7 +292,7 @@ fn reports_are_deterministic() {
     let root = repository().join("example-portfolio");
     let (out, first) = render(&root);
     folio()
-        .args(["report", "--as-of", "2026-11-15", "--out"])
+        .args(["report", "--as-of", "2026-11-15", "--html", "--out"])
         .arg(out.path())
         .arg(&root)
         .assert()
@@ -775,5 +790,30 @@ fn reports_grow_linearly_with_the_portfolio() {
         gantt.matches("    section ").count(),
         31,
         "the report date and 30 plans"
+    );
+}
+
+/// Sums too large to be finite stay in the table but out of the pie chart, which Mermaid could
+/// not draw with them.
+#[test]
+fn the_value_pie_leaves_out_sums_that_are_not_finite() {
+    let work = tempfile::tempdir().expect("a folder");
+    copy_portfolio(&repository().join("example-portfolio"), work.path());
+    let huge = "kind: ValueEvent\nid: VE-HUGE-1\ninitiative: AWS-CONSOLIDATED\ntype: revenue\namount: 1.0e308\nunit: usd\ndate: 2026-11-01\nevidence: \"A test of an overflowing sum.\"\n---\nid: VE-HUGE-2\ninitiative: AWS-CONSOLIDATED\ntype: revenue\namount: 1.0e308\nunit: usd\ndate: 2026-11-02\nevidence: \"A test of an overflowing sum.\"\n";
+    std::fs::write(work.path().join("value/huge.yaml"), huge).expect("write");
+    let (_out, files) = render(work.path());
+    let text = &files["value-capture-log.md"];
+    let pie = text
+        .split("```mermaid\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap_or_else(|| panic!("no pie chart: {text}"));
+    check_mermaid_block("value-capture-log.md", pie);
+    assert!(pie.contains("\"cost-saved\" : 13700.0"), "{pie}");
+    assert!(!pie.contains("\"revenue\""), "{pie}");
+    let rows = table_rows("value-capture-log.md", text);
+    assert!(
+        rows.iter().any(|row| row[0] == "revenue"),
+        "the table keeps the revenue row: {rows:?}"
     );
 }

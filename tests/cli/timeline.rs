@@ -569,6 +569,46 @@ fn the_report_has_a_history_section_inside_a_git_repository() {
     assert!(!files.contains_key("history.md"));
 }
 
+/// The web report shows the same history: index.html's "History" has each gate's first pass, a
+/// chart of the value captured by commit with its accessible name, and the table of every
+/// commit's figures beside it; `--no-history` leaves it out.
+#[test]
+fn the_web_report_has_the_history_section_too() {
+    let (repo, commits) = eventful_history();
+    let files = report(&repo, &["--html"]);
+    let index = &files["index.html"];
+    let section = index
+        .split("<section class=\"sheet\" id=\"history\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .unwrap_or_else(|| panic!("no history section: {index}"));
+    assert!(
+        section.contains(&format!(
+            "<tr><td><code>governance-established</code></td><td>step</td><td>3 Oct 2026 (<code>{}</code>)</td><td class=\"num\">1</td><td>1 Nov 2026 (<code>{}</code>)</td>",
+            &commits[3][..7],
+            &commits[7][..7]
+        )),
+        "{section}"
+    );
+    assert!(section.contains(
+        "<svg class=\"chart\" role=\"img\" aria-labelledby=\"history-title history-desc\""
+    ));
+    assert!(section.contains("<title id=\"history-title\">Value captured by commit (USD)</title>"));
+    // Every commit's row (13 ≤ 30): the date cell followed by the value captured.
+    let by_commit = section.matches(" 2026</td><td class=\"num\">").count();
+    assert_eq!(by_commit, 13, "{section}");
+    assert!(
+        section.contains(&format!(
+            "<td><code>{}</code></td><td>10 Nov 2026</td><td class=\"num\">-78,000 USD</td>",
+            &commits[10][..7]
+        )),
+        "{section}"
+    );
+    assert!(section.contains("<a href=\"history.md\">history.md</a>"));
+    let plain = report(&repo, &["--html", "--no-history"]);
+    assert!(!plain["index.html"].contains("id=\"history\""));
+}
+
 /// However long the history, report.md draws at most 30 commits and 30 months and history.md
 /// lists a row per month and the last 50 commits.
 #[test]

@@ -6,7 +6,8 @@ outputs, job and step `if:`, env at every level, $GITHUB_OUTPUT / $GITHUB_ENV / 
 $GITHUB_STEP_SUMMARY, and the token's permissions (from `permissions:`, read-only for a fork's
 pull_request events), which the fake `gh` enforces. What it replaces: `actions/checkout` (a clone
 of the "GitHub" repository at the commit the event checks out), folio's action (the folio that
-cargo built, put on PATH), and every other action (recorded, not run).
+cargo built, put on PATH), setup-chrome (its output names this machine's Chromium), and every
+other action (recorded, not run).
 """
 
 import json
@@ -421,6 +422,10 @@ class GitHub:
                 path.insert(0, str(self.folio_dir))
             elif uses:
                 result.skipped_actions.append(uses)
+                if uses.startswith("browser-actions/setup-chrome@"):
+                    # The runner's Chrome: this machine's Chromium, when it has one.
+                    found = [shutil.which(name) for name in ("chromium", "google-chrome")]
+                    outputs = {"chrome-path": next((path for path in found if path), "")}
                 if uses.startswith("actions/deploy-pages@"):
                     outputs = {"page_url": "https://studio.github.io/portfolio/"}
                 if uses.startswith("actions/upload-artifact@"):

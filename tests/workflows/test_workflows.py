@@ -434,19 +434,32 @@ class CheckAndReport(unittest.TestCase):
         self.assertFalse(run.step("Upload the SARIF to code scanning")["ran"])
 
     def test_report_renders_keeps_and_links_the_report(self):
+        if not (shutil.which("chromium") or shutil.which("google-chrome")):
+            if os.environ.get("FOLIO_REQUIRE_BROWSER"):
+                self.fail("FOLIO_REQUIRE_BROWSER is set but chromium is not installed")
+            self.skipTest("chromium is not installed (apt-get install chromium): it prints the PDF")
         studio = Studio(self)
         main = studio.head("main")
         run = studio.push_event("folio-report.yml", main, main)
         self.assertEqual(run.jobs["render"]["result"], "success", steps_failed(run))
         self.assertEqual(run.jobs["publish"]["result"], "success", steps_failed(run))
         report = run.workspaces["render"].parent / "tmp/report"
-        self.assertTrue((report / "report.md").is_file())
-        self.assertTrue((report / "summary.md").is_file())
-        self.assertIn("https://studio.github.io/portfolio/report.html", run.summary)
+        for name in ("report.md", "summary.md", "index.html", "gates.html", "ventures.csv"):
+            self.assertTrue((report / name).is_file(), name)
+        self.assertTrue((report / "report.pdf").read_bytes().startswith(b"%PDF-"))
+        self.assertIn("https://studio.github.io/portfolio/\n", run.summary)
+        self.assertIn("https://studio.github.io/portfolio/report.pdf", run.summary)
         self.assertIn("/artifacts/1", run.summary)
-        for action in ("actions/upload-artifact@v7", "actions/jekyll-build-pages@v1",
+        for action in ("browser-actions/setup-chrome@v2", "actions/upload-artifact@v7",
                        "actions/upload-pages-artifact@v4", "actions/deploy-pages@v4"):
             self.assertIn(action, run.skipped_actions)
+        # The pages are published as folio wrote them: the rendered folder, no Jekyll.
+        self.assertNotIn("actions/jekyll-build-pages@v1", run.skipped_actions)
+        text = studio.github.show(main, ".github/workflows/folio-report.yml")
+        steps = yaml.safe_load(text)["jobs"]["render"]["steps"]
+        pages = next(step for step in steps if step.get("uses", "").startswith(
+            "actions/upload-pages-artifact@"))
+        self.assertEqual(pages["with"]["path"], "${{ runner.temp }}/report")
 
         # Not on another branch.
         payload_ref = template("push", "events", before=main, after=main,
