@@ -13,7 +13,10 @@ use std::process::Command;
 
 use serde_json::Value;
 
+use crate::repo::Repo;
+use crate::report::copy_portfolio;
 use crate::support::{folio, repository};
+use crate::timeline::noon;
 
 /// The first of these on PATH, or FOLIO_CHROMIUM.
 fn chromium() -> Option<PathBuf> {
@@ -62,6 +65,38 @@ fn tools(needed: &[&str]) -> Option<PathBuf> {
     );
     eprintln!("{message}");
     None
+}
+
+/// The example portfolio in a repository of three commits (as of 20 Oct, 1 Nov and, as it is
+/// committed, 15 Nov 2026), so that its report has a history section of its own rather than
+/// that of the checkout it lives in.
+fn example_with_history() -> Repo {
+    let repo = Repo::new();
+    std::fs::create_dir_all(repo.path("portfolio")).expect("a folder");
+    copy_portfolio(
+        &repository().join("example-portfolio"),
+        &repo.path("portfolio"),
+    );
+    for (as_of, day) in [
+        ("2026-10-20", "2026-10-20"),
+        ("2026-11-01", "2026-11-01"),
+        ("2026-11-15", "2026-11-15"),
+    ] {
+        let text = repo.read("portfolio/portfolio.yaml");
+        let dated: String = text
+            .lines()
+            .map(|line| {
+                if line.starts_with("as_of:") {
+                    format!("as_of: {as_of}\n")
+                } else {
+                    format!("{line}\n")
+                }
+            })
+            .collect();
+        repo.write("portfolio/portfolio.yaml", &dated);
+        repo.commit_at(&format!("as of {as_of}"), noon(day));
+    }
+    repo
 }
 
 /// Renders a portfolio's web pages into a temporary folder.
@@ -117,7 +152,8 @@ fn the_example_opens_cleanly_in_chromium_at_desktop_and_phone_widths() {
     let Some(browser) = tools(&["node", "playwright-core"]) else {
         return;
     };
-    let out = site(&repository().join("example-portfolio"));
+    let example = example_with_history();
+    let out = site(&example.path("portfolio"));
     let dashboard = std::env::var_os("FOLIO_BLESS")
         .is_some()
         .then(|| repository().join("docs/dashboard.png"));
@@ -205,12 +241,18 @@ fn the_example_opens_cleanly_in_chromium_at_desktop_and_phone_widths() {
             "{name}: a blank page? {shot}"
         );
     }
-    assert_eq!(charts, 2 * 10, "ten charts at each width");
+    assert_eq!(
+        charts,
+        2 * 11,
+        "eleven charts at each width, the history's included"
+    );
     let index = &pages["desktop/index.html"];
     let text = index["text"].as_str().unwrap_or_default();
     for heading in [
         "Executive summary",
         "Gates",
+        "History",
+        "3 commit(s) of the main line, from 20 Oct 2026 to 15 Nov 2026",
         "Schedule",
         "Benefits vs baseline",
         "Rollback triggers",
@@ -302,13 +344,14 @@ fn the_pdf_of_the_example_has_its_sections_pages_and_the_markdowns_numbers() {
     let Some(browser) = tools(&["pdftotext", "pdftoppm", "pdfinfo"]) else {
         return;
     };
+    let example = example_with_history();
     let out = tempfile::tempdir().expect("a folder");
     folio()
         .args(["report", "--as-of", "2026-11-15", "--pdf", "--chromium"])
         .arg(&browser)
         .arg("--out")
         .arg(out.path())
-        .arg(repository().join("example-portfolio"))
+        .arg(example.path("portfolio"))
         .assert()
         .code(0);
     let pdf = out.path().join("report.pdf");
@@ -333,6 +376,7 @@ fn the_pdf_of_the_example_has_its_sections_pages_and_the_markdowns_numbers() {
         "Portfolio coordination report",
         "Executive summary",
         "Gates",
+        "History",
         "Schedule",
         "Benefits vs baseline",
         "Portfolio overview",
@@ -342,6 +386,10 @@ fn the_pdf_of_the_example_has_its_sections_pages_and_the_markdowns_numbers() {
     ] {
         assert!(text.contains(section), "the PDF lacks {section:?}");
     }
+    assert!(
+        text.contains("3 commit(s) of the main line"),
+        "the PDF has the history"
+    );
     // The footer: the portfolio and the date on every page, and page numbers.
     let squeezed: String = text.split_whitespace().collect();
     assert_eq!(

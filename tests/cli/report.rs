@@ -62,7 +62,7 @@ pub fn read_folder(folder: &Path) -> BTreeMap<String, String> {
 }
 
 /// Copies a portfolio folder (without its reports) into `target`.
-fn copy_portfolio(from: &Path, target: &Path) {
+pub fn copy_portfolio(from: &Path, target: &Path) {
     for entry in std::fs::read_dir(from).expect("a folder") {
         let path = entry.expect("an entry").path();
         let name = path.file_name().expect("a name");
@@ -192,8 +192,16 @@ pub fn table_rows(name: &str, text: &str) -> Vec<Vec<String>> {
 /// Every report of a portfolio as of 2026-11-15, its web pages included.
 pub fn render(root: &Path) -> (tempfile::TempDir, BTreeMap<String, String>) {
     let out = tempfile::tempdir().expect("a folder");
+    // Without the history section: the example's history is that of the checkout it is in.
     folio()
-        .args(["report", "--as-of", "2026-11-15", "--html", "--out"])
+        .args([
+            "report",
+            "--as-of",
+            "2026-11-15",
+            "--no-history",
+            "--html",
+            "--out",
+        ])
         .arg(out.path())
         .arg(root)
         .assert()
