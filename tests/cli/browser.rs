@@ -13,10 +13,8 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::repo::Repo;
-use crate::report::copy_portfolio;
+use crate::report::example_with_history;
 use crate::support::{folio, repository};
-use crate::timeline::noon;
 
 /// The first of these on PATH, or FOLIO_CHROMIUM.
 fn chromium() -> Option<PathBuf> {
@@ -65,38 +63,6 @@ fn tools(needed: &[&str]) -> Option<PathBuf> {
     );
     eprintln!("{message}");
     None
-}
-
-/// The example portfolio in a repository of three commits (as of 20 Oct, 1 Nov and, as it is
-/// committed, 15 Nov 2026), so that its report has a history section of its own rather than
-/// that of the checkout it lives in.
-fn example_with_history() -> Repo {
-    let repo = Repo::new();
-    std::fs::create_dir_all(repo.path("portfolio")).expect("a folder");
-    copy_portfolio(
-        &repository().join("example-portfolio"),
-        &repo.path("portfolio"),
-    );
-    for (as_of, day) in [
-        ("2026-10-20", "2026-10-20"),
-        ("2026-11-01", "2026-11-01"),
-        ("2026-11-15", "2026-11-15"),
-    ] {
-        let text = repo.read("portfolio/portfolio.yaml");
-        let dated: String = text
-            .lines()
-            .map(|line| {
-                if line.starts_with("as_of:") {
-                    format!("as_of: {as_of}\n")
-                } else {
-                    format!("{line}\n")
-                }
-            })
-            .collect();
-        repo.write("portfolio/portfolio.yaml", &dated);
-        repo.commit_at(&format!("as of {as_of}"), noon(day));
-    }
-    repo
 }
 
 /// Renders a portfolio's web pages into a temporary folder.

@@ -6,7 +6,9 @@ use std::path::Path;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use crate::repo::Repo;
 use crate::support::{Portfolio, folio, repository};
+use crate::timeline::noon;
 
 const FILES: [&str; 34] = [
     "assessment-matrix.csv",
@@ -189,6 +191,38 @@ pub fn table_rows(name: &str, text: &str) -> Vec<Vec<String>> {
     rows
 }
 
+/// The example portfolio in a repository of three commits (as of 20 Oct, 1 Nov and, as it is
+/// committed, 15 Nov 2026), so that its report has a history section of its own rather than
+/// that of the checkout it lives in.
+pub fn example_with_history() -> Repo {
+    let repo = Repo::new();
+    std::fs::create_dir_all(repo.path("portfolio")).expect("a folder");
+    copy_portfolio(
+        &repository().join("example-portfolio"),
+        &repo.path("portfolio"),
+    );
+    for (as_of, day) in [
+        ("2026-10-20", "2026-10-20"),
+        ("2026-11-01", "2026-11-01"),
+        ("2026-11-15", "2026-11-15"),
+    ] {
+        let text = repo.read("portfolio/portfolio.yaml");
+        let dated: String = text
+            .lines()
+            .map(|line| {
+                if line.starts_with("as_of:") {
+                    format!("as_of: {as_of}\n")
+                } else {
+                    format!("{line}\n")
+                }
+            })
+            .collect();
+        repo.write("portfolio/portfolio.yaml", &dated);
+        repo.commit_at(&format!("as of {as_of}"), noon(day));
+    }
+    repo
+}
+
 /// Every report of a portfolio as of 2026-11-15, its web pages included.
 pub fn render(root: &Path) -> (tempfile::TempDir, BTreeMap<String, String>) {
     let out = tempfile::tempdir().expect("a folder");
@@ -297,15 +331,21 @@ fn csvs_round_trip_and_defuse_formulas() {
 
 #[test]
 fn reports_are_deterministic() {
-    let root = repository().join("example-portfolio");
-    let (out, first) = render(&root);
-    folio()
-        .args(["report", "--as-of", "2026-11-15", "--html", "--out"])
-        .arg(out.path())
-        .arg(&root)
-        .assert()
-        .code(0);
-    let second = read_folder(out.path());
+    // With the history section: the example committed three times.
+    let example = example_with_history();
+    let out = tempfile::tempdir().expect("a folder");
+    let render_with_history = || {
+        folio()
+            .args(["report", "--as-of", "2026-11-15", "--html", "--out"])
+            .arg(out.path())
+            .arg(example.path("portfolio"))
+            .assert()
+            .code(0);
+        read_folder(out.path())
+    };
+    let first = render_with_history();
+    assert!(first.contains_key("history.md"));
+    let second = render_with_history();
     for (name, text) in &first {
         assert!(
             second.get(name) == Some(text),
