@@ -2,7 +2,8 @@
 # folio's benchmark, runnable by anyone with the Rust toolchain, git, and (for the peers) npm and
 # Python: generates a portfolio of about 12,400 files (2,480 ventures) and one of about 62,000
 # (12,400 ventures), a history of 1,000 commits on the first, times `folio check`, `gates`,
-# `report`, `diff` (three changed files) and `log` with their peak memory, sets them beside the
+# `report` (with and without --html), `diff` (three changed files), `log`, `history` and the
+# report with its history section, with their peak memory, sets them beside the
 # `cat` floor and beside ajv-cli and check-jsonschema validating the same files, and writes the
 # figures to BENCHMARKS.md with the machine described. Every figure is the median of RUNS runs.
 # Usage: bash bench/run.sh [RUNS]   (about ten minutes on two cores)
@@ -63,6 +64,8 @@ for files in 12400 62000; do
   row "$label" "\`folio gates\`" "$wall" "$(mib "$peak")" ""
   read -r wall peak < <(measure "$folio" report "$root" --out "$work/report$files")
   row "$label" "\`folio report --out\`" "$wall" "$(mib "$peak")" "$(awk -v a="$wall" -v b="$check_wall" 'BEGIN { printf "%.2f× a check", a / b }'); largest file $(ls -S "$work/report$files" | head -1) $(du -k "$work/report$files/$(ls -S "$work/report$files" | head -1)" | cut -f1) KiB"
+  read -r wall peak < <(measure "$folio" report "$root" --out "$work/html$files" --html)
+  row "$label" "\`folio report --out --html\`" "$wall" "$(mib "$peak")" "$(awk -v a="$wall" -v b="$check_wall" 'BEGIN { printf "%.2f× a check", a / b }'); $(find "$work/html$files" -name '*.html' | wc -l) pages, largest $(ls -S "$work/html$files"/*.html | head -1 | xargs du -k | cut -f1) KiB"
   # Three changed files: a launch, a budget, a sunset.
   sed -i 's/^status: launched/status: in-progress/' "$root/initiatives/INI-00002.yaml"
   sed -i 's/^budget: 5000/budget: 25000/' "$root/initiatives/INI-00008.yaml"
@@ -89,7 +92,12 @@ done
 git -C "$repo" gc -q
 read -r check_wall _ < <(measure "$folio" check "$root" --format json)
 read -r wall peak < <(measure "$folio" log "$root" --format json)
-row "$(find "$root" -name '*.yaml' | wc -l) files, 1,002 commits" "\`folio log\`" "$wall" "$(mib "$peak")" "$(awk -v a="$wall" -v b="$check_wall" 'BEGIN { printf "%.2f ms a commit; %.2f× a check per 100 commits", a * 1000 / 1002, a / b / 10.02 }')"
+history_label="$(find "$root" -name '*.yaml' | wc -l) files, 1,002 commits"
+row "$history_label" "\`folio log\`" "$wall" "$(mib "$peak")" "$(awk -v a="$wall" -v b="$check_wall" 'BEGIN { printf "%.2f ms a commit; %.2f× a check per 100 commits", a * 1000 / 1002, a / b / 10.02 }')"
+read -r wall peak < <(measure "$folio" history "$root" --format json)
+row "$history_label" "\`folio history\`" "$wall" "$(mib "$peak")" "$(awk -v a="$wall" -v b="$check_wall" 'BEGIN { printf "%.2f ms a commit", a * 1000 / 1002 }')"
+read -r wall peak < <(measure "$folio" report "$root" --out "$work/report-history")
+row "$history_label" "\`folio report --out\` (with its history section)" "$wall" "$(mib "$peak")" "$(awk -v a="$wall" -v b="$check_wall" 'BEGIN { printf "%.2f× a check", a / b }')"
 
 # The peers, when they can be installed: each validates every kind folder of the smaller
 # portfolio against folio's schema of that kind (schemas only: no cross-file rule, no gate).

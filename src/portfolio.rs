@@ -208,7 +208,7 @@ pub fn read_change(
         Some(identities) => {
             let base_read = read_side(base, Some(&list(&wanted)))?;
             let head_read = read_side(Some(head), Some(&list(&wanted)))?;
-            let touched = touched_identities(&base_read, &head_read);
+            let touched = touched_identities(&base_read, &head_read, &wanted);
             let sharing = identities.sharing(
                 touched.iter().map(|(kind, id)| (*kind, id.as_str())),
                 &changed,
@@ -226,7 +226,8 @@ pub fn read_change(
         None => {
             let head_read = read_side(Some(head), None)?;
             let base_first = read_side(base, Some(&list(&wanted)))?;
-            let touched = touched_identities(&base_first, &head_read);
+            // The head is whole: only the records of the files the change touches count.
+            let touched = touched_identities(&base_first, &head_read, &wanted);
             let identities = Identities::of(&head_read.loaded, &head_read.model);
             let sharing = identities.sharing(
                 touched.iter().map(|(kind, id)| (*kind, id.as_str())),
@@ -248,11 +249,16 @@ pub fn read_change(
     })
 }
 
-/// The identities of the records of both sides (read as far as the change goes).
-fn touched_identities(base: &Checked, head: &Checked) -> Vec<(crate::kind::Kind, String)> {
+/// The identities of the records that `files` hold on either side.
+fn touched_identities(
+    base: &Checked,
+    head: &Checked,
+    files: &std::collections::BTreeSet<String>,
+) -> Vec<(crate::kind::Kind, String)> {
     let mut touched: Vec<(crate::kind::Kind, String)> = [base, head]
         .into_iter()
         .flat_map(|side| records(&side.loaded, &side.model))
+        .filter(|record| files.contains(record.file))
         .map(|record| (record.kind, record.id.into_owned()))
         .collect();
     touched.sort();
