@@ -9,7 +9,7 @@ use crate::decisions::approvals::{Person, Review};
 use crate::gates;
 use crate::model::Model;
 use crate::model::date::Date;
-use crate::portfolio::{self, AsOf, Carried, ReadError};
+use crate::portfolio::{self, AsOf, Cache, Carried, ReadError};
 use crate::source::{Commit, GitRepository, SourceError};
 use crate::timeline::{Point, Timeline};
 
@@ -99,15 +99,17 @@ pub fn main_line(
 /// evaluated as of its own day (portfolio.yaml's `as_of` when set, else the commit's day;
 /// `today` only when neither exists). The portfolio is carried from commit to commit
 /// ([`Carried`]): each commit reads only the files it changes, and its model is assembled again
-/// only when it changed any. A commit at which the portfolio holds no file is left out.
+/// only when it changed any. A commit at which the portfolio holds no file is left out. The
+/// first commit's files that `seed` holds (by path and blob) are not read again.
 pub fn timeline(
     repository: &GitRepository,
     range: &str,
     today: Date,
+    seed: Cache,
 ) -> Result<Timeline, ReadError> {
     let main_line = main_line(repository, range)?;
     let as_of = AsOf::today(today);
-    let mut carried = Carried::default();
+    let mut carried = Carried::seeded(seed);
     let mut model: Option<Model> = None;
     let mut points = Vec::with_capacity(main_line.len());
     let mut currency = None;
@@ -132,6 +134,7 @@ pub fn timeline(
             .as_ref()
             .map(|portfolio| portfolio.currency.clone());
     }
+    portfolio::discard((carried, model));
     Ok(Timeline::of(
         points,
         currency.unwrap_or_else(|| "USD".to_string()),

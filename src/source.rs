@@ -176,6 +176,18 @@ pub fn read_work_tree(root: &Path) -> Result<Vec<RawFile>, SourceError> {
         .collect()
 }
 
+/// Gives each work-tree file read in full the id git gives its bytes as a blob, so that its
+/// reading can serve a revision that holds the same path with the same bytes.
+pub fn name_blobs(files: &mut [RawFile]) {
+    files.par_iter_mut().for_each(|file| {
+        if let Content::Bytes(bytes) = &file.content {
+            file.blob = git2::Oid::hash_object(git2::ObjectType::Blob, bytes)
+                .ok()
+                .map(|id| id.to_string());
+        }
+    });
+}
+
 /// What a search for a portfolio root found, from a folder upward.
 enum Search {
     Found(PathBuf),

@@ -185,6 +185,7 @@ pub fn run(
             .count(),
     };
     write(args, context, &root, &findings, &covered, out)?;
+    portfolio::discard((checked.loaded, checked.model));
     Ok(if findings.has_errors() {
         Outcome::Failed
     } else {

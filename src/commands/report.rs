@@ -10,7 +10,7 @@ use miette::{IntoDiagnostic, Result};
 use super::{Context, Outcome, parse_as_of, portfolio_root};
 use crate::cli::ReportArgs;
 use crate::model::date::Date;
-use crate::portfolio::{AsOf, read_and_check};
+use crate::portfolio::{AsOf, Cache, read_and_check, read_and_check_keeping};
 use crate::report::{self, TEMPLATES};
 use crate::source::{GitRepository, SourceError};
 use crate::timeline::Timeline;
@@ -22,12 +22,23 @@ pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> Result<
         today: context.today,
     };
     let root = portfolio_root(args.root.as_deref(), context)?;
-    let checked = read_and_check(&root, args.rev.as_deref(), date_choice)?;
+    // With the history, the files read here serve its first commit too: in a clean checkout
+    // of a one-commit repository, none is read twice.
+    let (checked, read) = if args.no_history {
+        (
+            read_and_check(&root, args.rev.as_deref(), date_choice)?,
+            None,
+        )
+    } else {
+        let (checked, cache) = read_and_check_keeping(&root, args.rev.as_deref(), date_choice)?;
+        (checked, Some(cache))
+    };
     let as_of = checked.evaluation_date(date_choice);
     let evaluation = gates::evaluate(&checked.model, as_of);
     let mut report_context = report::build(&checked.model, &evaluation);
-    if !args.no_history {
-        report_context.history = timeline(&root, args.rev.as_deref(), context.today)?
+    crate::portfolio::discard(checked);
+    if let Some(read) = read {
+        report_context.history = timeline(&root, args.rev.as_deref(), context.today, read)?
             .as_ref()
             .and_then(report::history::view);
     }
@@ -94,8 +105,9 @@ pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> Result<
 }
 
 /// The gate timeline of the main line up to `rev` (or HEAD) for the history section; `None`
-/// when the portfolio is not in a git repository, or its HEAD has no commit yet.
-fn timeline(root: &Path, rev: Option<&str>, today: Date) -> Result<Option<Timeline>> {
+/// when the portfolio is not in a git repository, or its HEAD has no commit yet. The files
+/// `read` holds are not read again.
+fn timeline(root: &Path, rev: Option<&str>, today: Date, read: Cache) -> Result<Option<Timeline>> {
     let repository = match GitRepository::open(root) {
         Ok(repository) => repository,
         Err(SourceError::NotARepository { .. }) => return Ok(None),
@@ -106,7 +118,7 @@ fn timeline(root: &Path, rev: Option<&str>, today: Date) -> Result<Option<Timeli
         None if repository.resolve("HEAD").is_err() => return Ok(None),
         None => "HEAD",
     };
-    Ok(Some(history::timeline(&repository, range, today)?))
+    Ok(Some(history::timeline(&repository, range, today, read)?))
 }
 
 /// Writes every file into a hidden temporary folder inside `folder`, then moves each into

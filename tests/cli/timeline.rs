@@ -255,10 +255,18 @@ fn carrying_a_history_equals_reading_every_revision_whole() {
     );
 
     // The timeline itself: every commit but the one without a portfolio, each as a whole
-    // reading evaluates it.
+    // reading evaluates it; with the work tree's reading as a seed (what `folio report` gives
+    // it) too.
+    let today = Date::parse("2027-01-15").expect("a date");
+    let (_, work_tree) =
+        portfolio::read_and_check_keeping(&root, None, as_of).expect("the work tree");
     let timeline =
-        folio::history::timeline(&git, "HEAD", Date::parse("2027-01-15").expect("a date"))
-            .expect("the timeline");
+        folio::history::timeline(&git, "HEAD", today, Cache::default()).expect("the timeline");
+    let seeded = folio::history::timeline(&git, "HEAD", today, work_tree).expect("seeded");
+    assert_eq!(
+        serde_json::to_value(&seeded).expect("JSON"),
+        serde_json::to_value(&timeline).expect("JSON")
+    );
     assert_eq!(timeline.commits.len(), commits.len() - 1);
     for point in &timeline.commits {
         let checked = portfolio::read_and_check(&root, Some(&point.commit), as_of).expect("read");
@@ -655,5 +663,51 @@ fn the_history_section_stays_bounded() {
     assert_eq!(
         rows.iter().filter(|row| row.len() == 14).count(),
         2 + 36 + 50
+    );
+}
+
+/// The report reads the work tree and shares that reading with the history's first commit
+/// wherever a file holds the same bytes: a work tree that differs from the commit (a file
+/// changed, one removed, one added) changes the report's own gates, never its history.
+#[test]
+fn the_history_is_of_the_commits_whatever_the_work_tree_holds() {
+    let repo = Repo::new();
+    repo.write("studio/portfolio.yaml", "name: S\n");
+    repo.write("studio/governance.yaml", ESTABLISHED);
+    repo.write("studio/ventures/a.yaml", &venture("a", "active"));
+    repo.write("studio/ventures/b.yaml", &venture("b", "active"));
+    repo.write("studio/conflicts/C1.yaml", &conflict("C1", "resolved"));
+    repo.commit_at("the studio", noon("2026-10-01"));
+    let history_of = |files: &std::collections::BTreeMap<String, String>| {
+        let section = files["report.md"]
+            .split("## History\n")
+            .nth(1)
+            .and_then(|rest| rest.split("\n## ").next())
+            .map(str::to_string)
+            .unwrap_or_else(|| panic!("no history section: {}", files["report.md"]));
+        (section, files["history.md"].clone())
+    };
+    let clean = report(&repo, &[]);
+    assert!(
+        clean["report.md"].contains("| `governance-established` | step | ✅ pass"),
+        "{}",
+        clean["report.md"]
+    );
+
+    repo.write("studio/governance.yaml", "roles: {}\n");
+    repo.write("studio/ventures/a.yaml", &venture("a", "sunset"));
+    repo.remove("studio/conflicts/C1.yaml");
+    repo.write("studio/conflicts/C2.yaml", &conflict("C2", "open"));
+    let dirty = report(&repo, &[]);
+    assert!(
+        dirty["report.md"].contains("| `governance-established` | step | ❌ fail"),
+        "the report's own gates are the work tree's: {}",
+        dirty["report.md"]
+    );
+    assert_eq!(history_of(&dirty), history_of(&clean));
+    let (section, _) = history_of(&clean);
+    assert!(
+        section.contains("100%"),
+        "C1 resolved at the commit: {section}"
     );
 }
