@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::{Mutex, RwLock};
 
 use crate::decisions::Revision;
-use crate::decisions::records::{Identities, records};
+use crate::decisions::records::{Identities, may_hold, records};
 use crate::finding::Findings;
 use crate::load::{self, FileRead, Loaded};
 use crate::model::Model;
@@ -191,7 +191,8 @@ pub struct ChangeRead {
 /// (portfolio.yaml, governance.yaml), and the unchanged files that hold a record sharing its
 /// identity with a record of a touched file (a duplicate id), which `identities` tells — the
 /// identities of the base revision, which `folio log` carries from commit to commit. Without
-/// them the head is read whole to learn them. When portfolio.yaml changes, whose `ignore:`
+/// them the unchanged files of the touched kinds are searched for the text of those
+/// identities ([`sharing_at`]). When portfolio.yaml changes, whose `ignore:`
 /// decides which files are read at all, both sides are read whole. The head's root files are
 /// checked by every rule that can report there, for whether the head can be approved.
 pub fn read_change(
@@ -236,49 +237,55 @@ pub fn read_change(
     let list = |wanted: &std::collections::BTreeSet<String>| -> Vec<String> {
         wanted.iter().cloned().collect()
     };
-    let (base_read, head_read) = match identities {
-        Some(identities) => {
-            let base_read = read_side(base, Some(&list(&wanted)))?;
-            let head_read = read_side(Some(head), Some(&list(&wanted)))?;
-            let touched = touched_identities(&base_read, &head_read, &wanted);
-            let sharing = identities.sharing(
-                touched.iter().map(|(kind, id)| (*kind, id.as_str())),
-                &changed,
-            );
-            if sharing.is_empty() {
-                (base_read, head_read)
-            } else {
-                wanted.extend(sharing);
-                (
-                    read_side(base, Some(&list(&wanted)))?,
-                    read_side(Some(head), Some(&list(&wanted)))?,
-                )
-            }
-        }
-        None => {
-            let head_read = read_side(Some(head), None)?;
-            let base_first = read_side(base, Some(&list(&wanted)))?;
-            // The head is whole: only the records of the files the change touches count.
-            let touched = touched_identities(&base_first, &head_read, &wanted);
-            let identities = Identities::of(&head_read.loaded, &head_read.model);
-            let sharing = identities.sharing(
-                touched.iter().map(|(kind, id)| (*kind, id.as_str())),
-                &changed,
-            );
-            let base_read = if sharing.is_empty() {
-                base_first
-            } else {
-                wanted.extend(sharing);
-                read_side(base, Some(&list(&wanted)))?
-            };
-            (base_read, head_read)
-        }
+    let base_first = read_side(base, Some(&list(&wanted)))?;
+    let head_first = read_side(Some(head), Some(&list(&wanted)))?;
+    let touched = touched_identities(&base_first, &head_first, &wanted);
+    let sharing = match identities {
+        Some(identities) => identities.sharing(
+            touched.iter().map(|(kind, id)| (*kind, id.as_str())),
+            &changed,
+        ),
+        None => sharing_at(repository, head, &touched, &wanted)?,
+    };
+    let (base_read, head_read) = if sharing.is_empty() {
+        (base_first, head_first)
+    } else {
+        wanted.extend(sharing);
+        (
+            read_side(base, Some(&list(&wanted)))?,
+            read_side(Some(head), Some(&list(&wanted)))?,
+        )
     };
     Ok(ChangeRead {
         base: base_read,
         head: check_head(head_read),
         paths,
     })
+}
+
+/// The files at `commit` outside `read` that may hold a record sharing its identity with one
+/// of `touched`: of each kind's folder, every file whose text [`may_hold`] one of that kind's
+/// identities. The files a change leaves alone are the same at both its ends, so this serves
+/// both; it reads bytes without parsing them, and only of the touched kinds.
+fn sharing_at(
+    repository: &GitRepository,
+    commit: &Commit,
+    touched: &[(crate::kind::Kind, String)],
+    read: &std::collections::BTreeSet<String>,
+) -> Result<std::collections::BTreeSet<String>, ReadError> {
+    let mut by_kind: BTreeMap<crate::kind::Kind, Vec<&str>> = BTreeMap::new();
+    for (kind, id) in touched {
+        by_kind.entry(*kind).or_default().push(id);
+    }
+    let mut sharing = std::collections::BTreeSet::new();
+    for (kind, identities) in by_kind {
+        let Some(folder) = kind.folder() else {
+            continue;
+        };
+        let holding = |bytes: &[u8]| may_hold(bytes, &identities);
+        sharing.extend(repository.files_where(commit, folder, read, &holding)?);
+    }
+    Ok(sharing)
 }
 
 /// The identities of the records that `files` hold on either side.

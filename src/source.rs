@@ -602,37 +602,11 @@ impl GitRepository {
         commit: &Commit,
         known: &dyn Fn(&str, &str) -> bool,
     ) -> Result<Vec<RawFile>, SourceError> {
-        let oid = git2::Oid::from_str(&commit.id)?;
-        let tree = self.repository.find_commit(oid)?.tree()?;
-        let tree = if self.prefix.as_os_str().is_empty() {
-            tree
-        } else {
-            match tree.get_path(&self.prefix) {
-                Ok(entry) => match entry.to_object(&self.repository)?.into_tree() {
-                    Ok(subtree) => subtree,
-                    // The portfolio root is not a folder at this revision: it holds nothing.
-                    Err(_) => return Ok(Vec::new()),
-                },
-                Err(_) => return Ok(Vec::new()),
-            }
+        let Some(tree) = self.portfolio_tree(commit)? else {
+            return Ok(Vec::new());
         };
-        // The walk lists the files; their blobs are read after, in parallel, each thread with
-        // its own handle on the object database (git2's are not shared between threads).
         let mut listed: Vec<(String, git2::Oid, Option<Content>)> = Vec::new();
-        tree.walk(git2::TreeWalkMode::PreOrder, |folder, entry| {
-            let Ok(name) = entry.name() else {
-                return git2::TreeWalkResult::Skip;
-            };
-            if name.starts_with('.') {
-                return git2::TreeWalkResult::Skip;
-            }
-            let is_link = entry.filemode() == 0o120_000;
-            let is_blob = entry.kind() == Some(git2::ObjectType::Blob);
-            if !is_blob || !is_yaml(name) {
-                return git2::TreeWalkResult::Ok;
-            }
-            let path = format!("{folder}{name}");
-            let id = entry.id();
+        walk_yaml(&tree, "", &mut |path, id, is_link| {
             let content = if is_link {
                 Some(Content::Symlink)
             } else if known(&path, &id.to_string()) {
@@ -641,13 +615,78 @@ impl GitRepository {
                 None
             };
             listed.push((path, id, content));
-            git2::TreeWalkResult::Ok
         })?;
-        // One chunk per thread, each with its own handle on the repository (opening one costs
-        // about as much as reading a few hundred blobs).
+        self.in_parallel(listed, &|odb, (path, id, content)| {
+            let content = match content {
+                Some(content) => content,
+                None => read_blob(odb, id)?,
+            };
+            Ok(Some(RawFile {
+                path,
+                content,
+                blob: Some(id.to_string()),
+            }))
+        })
+    }
+
+    /// The YAML files under `folder` (relative to the portfolio root) at `commit`, other than
+    /// those in `except`, whose bytes `wanted` accepts: hidden entries and links are skipped
+    /// as [`GitRepository::read`] skips them, and no blob past [`MAX_FILE_BYTES`] is read.
+    pub fn files_where(
+        &self,
+        commit: &Commit,
+        folder: &str,
+        except: &BTreeSet<String>,
+        wanted: &(dyn Fn(&[u8]) -> bool + Sync),
+    ) -> Result<Vec<String>, SourceError> {
+        let Some(tree) = self.portfolio_tree(commit)? else {
+            return Ok(Vec::new());
+        };
+        let Ok(entry) = tree.get_path(Path::new(folder)) else {
+            return Ok(Vec::new());
+        };
+        let Ok(tree) = entry.to_object(&self.repository)?.into_tree() else {
+            return Ok(Vec::new());
+        };
+        let mut listed: Vec<(String, git2::Oid)> = Vec::new();
+        walk_yaml(&tree, &format!("{folder}/"), &mut |path, id, is_link| {
+            if !is_link && !except.contains(&path) {
+                listed.push((path, id));
+            }
+        })?;
+        self.in_parallel(listed, &|odb, (path, id)| {
+            Ok(match read_blob(odb, id)? {
+                Content::Bytes(bytes) if wanted(&bytes) => Some(path),
+                _ => None,
+            })
+        })
+    }
+
+    /// The portfolio's folder at `commit`; `None` when the portfolio root is not a folder
+    /// there.
+    fn portfolio_tree(&self, commit: &Commit) -> Result<Option<git2::Tree<'_>>, SourceError> {
+        let oid = git2::Oid::from_str(&commit.id)?;
+        let tree = self.repository.find_commit(oid)?.tree()?;
+        if self.prefix.as_os_str().is_empty() {
+            return Ok(Some(tree));
+        }
+        match tree.get_path(&self.prefix) {
+            Ok(entry) => Ok(entry.to_object(&self.repository)?.into_tree().ok()),
+            Err(_) => Ok(None),
+        }
+    }
+
+    /// Runs `each` over `listed` in parallel, one chunk per thread, each thread with its own
+    /// handle on the object database (git2's are not shared between threads, and opening one
+    /// costs about as much as reading a few hundred blobs); keeps what it gives, in order.
+    fn in_parallel<I: Send, T: Send>(
+        &self,
+        listed: Vec<I>,
+        each: &BlobWork<'_, I, T>,
+    ) -> Result<Vec<T>, SourceError> {
         let git_dir = self.repository.path().to_path_buf();
         let chunk = listed.len() / rayon::current_num_threads().max(1) + 1;
-        let chunks: Vec<Vec<(String, git2::Oid, Option<Content>)>> = {
+        let chunks: Vec<Vec<I>> = {
             let mut chunks = Vec::new();
             let mut rest = listed;
             while !rest.is_empty() {
@@ -657,29 +696,48 @@ impl GitRepository {
             }
             chunks
         };
-        let read: Vec<Vec<RawFile>> = chunks
+        let done: Vec<Vec<T>> = chunks
             .into_par_iter()
-            .map(|chunk| -> Result<Vec<RawFile>, SourceError> {
+            .map(|chunk| -> Result<Vec<T>, SourceError> {
                 let repository = git2::Repository::open(&git_dir)?;
                 let odb = repository.odb()?;
-                chunk
-                    .into_iter()
-                    .map(|(path, id, content)| {
-                        let content = match content {
-                            Some(content) => content,
-                            None => read_blob(&odb, id)?,
-                        };
-                        Ok(RawFile {
-                            path,
-                            content,
-                            blob: Some(id.to_string()),
-                        })
-                    })
-                    .collect()
+                let mut kept = Vec::new();
+                for item in chunk {
+                    kept.extend(each(&odb, item)?);
+                }
+                Ok(kept)
             })
             .collect::<Result<_, _>>()?;
-        Ok(read.into_iter().flatten().collect())
+        Ok(done.into_iter().flatten().collect())
     }
+}
+
+/// What [`GitRepository::in_parallel`] does with each item: what to keep of it, if anything,
+/// read from the object database it is given.
+type BlobWork<'a, I, T> = dyn Fn(&git2::Odb<'_>, I) -> Result<Option<T>, SourceError> + Sync + 'a;
+
+/// Calls `each(path, blob, is_link)` for every YAML file of `tree` (its path prefixed with
+/// `prefix`), hidden entries skipped.
+fn walk_yaml(
+    tree: &git2::Tree<'_>,
+    prefix: &str,
+    each: &mut dyn FnMut(String, git2::Oid, bool),
+) -> Result<(), SourceError> {
+    tree.walk(git2::TreeWalkMode::PreOrder, |folder, entry| {
+        let Ok(name) = entry.name() else {
+            return git2::TreeWalkResult::Skip;
+        };
+        if name.starts_with('.') {
+            return git2::TreeWalkResult::Skip;
+        }
+        let is_link = entry.filemode() == 0o120_000;
+        let is_blob = entry.kind() == Some(git2::ObjectType::Blob);
+        if is_blob && is_yaml(name) {
+            each(format!("{prefix}{folder}{name}"), entry.id(), is_link);
+        }
+        git2::TreeWalkResult::Ok
+    })?;
+    Ok(())
 }
 
 impl GitRepository {

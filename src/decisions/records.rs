@@ -234,6 +234,28 @@ impl Identities {
     }
 }
 
+/// Whether a file's text may hold a record of one of these identities (of its kind), read
+/// without parsing it: a schema-valid identity is made of letters, digits, `.`, `_` and `-`
+/// (an assessment's venture and date joined by `@`), which YAML can write only as they are
+/// (folding a line adds a space) or through a double-quoted escape (a `\`). So a text holds
+/// one only if it has every part of it, or a backslash. An identity of any other character
+/// may be held anywhere.
+pub fn may_hold(bytes: &[u8], identities: &[&str]) -> bool {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        // Not UTF-8: the file cannot be read, and holds no record.
+        return false;
+    };
+    text.contains('\\')
+        || identities.iter().any(|identity| {
+            identity.split('@').all(|part| {
+                let plain = part
+                    .bytes()
+                    .all(|byte| byte.is_ascii_alphanumeric() || b"._-".contains(&byte));
+                !plain || part.is_empty() || text.contains(part)
+            })
+        })
+}
+
 /// How a record fared between the two revisions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Transition {
@@ -509,6 +531,24 @@ impl<'a> Detected<'a> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_text_may_hold_an_identity_written_as_it_is_or_escaped() {
+        let text = b"id: venture-a\ndate: 2026-10-01\n";
+        assert!(may_hold(text, &["venture-a"]));
+        assert!(may_hold(text, &["venture-a@2026-10-01"]));
+        assert!(!may_hold(text, &["venture-a@2026-10-02"]), "both parts");
+        assert!(!may_hold(text, &["venture-b"]));
+        assert!(
+            may_hold(b"id: \"\\x76enture-b\"\n", &["venture-b"]),
+            "an escape"
+        );
+        assert!(may_hold(b"id: x\n", &["not plain"]), "any other character");
+        assert!(
+            !may_hold(b"id: venture-b\xff\n", &["venture-b"]),
+            "not UTF-8"
+        );
+    }
 
     #[test]
     fn differences_are_the_deepest_fields_and_numbers_compare_by_value() {

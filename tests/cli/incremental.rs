@@ -213,3 +213,52 @@ fn judging_what_changed_equals_judging_whole_revisions() {
     commits.push(repo.commit("repair"));
     assert_incremental_equals_full(&repo, &commits);
 }
+
+/// `folio diff` finds the unchanged files that share an identity with a changed record by
+/// their text, however YAML writes that identity: as it is in a file of another name, in
+/// quotes, as a block scalar in the second document of a file in a sub-folder, through a
+/// double-quoted escape; an assessment's venture and date both. Each pairing with the twin
+/// makes decisions of its own, so a twin left unread changes the verdict.
+#[test]
+fn a_shared_identity_is_found_however_it_is_written() {
+    let repo = Repo::new();
+    let mut commits = Vec::new();
+    let venture = |id: &str, status: &str| format!("id: {id}\nname: V {id}\nstatus: {status}\n");
+    let assessment = |recommendation: &str| {
+        format!(
+            "venture: alpha\ndate: 2026-10-01\nassessor: A\nscores:\n  strategic_fit: 3\n  \
+             financial_health: 3\n  growth_potential: 3\n  resource_efficiency: 3\n\
+             recommendation: {recommendation}\nrationale: R\n"
+        )
+    };
+    repo.write("portfolio.yaml", "name: S\n");
+    repo.write("governance.yaml", GOVERNANCE);
+    for id in ["alpha", "beta", "gamma"] {
+        repo.write(&format!("ventures/{id}.yaml"), &venture(id, "active"));
+    }
+    repo.write(
+        "ventures/zz/escaped.yaml",
+        "id: \"\\x61lpha\"\nname: Twin\nstatus: sunset\n",
+    );
+    repo.write(
+        "ventures/quoted.yaml",
+        "id: 'beta'\nname: Twin\nstatus: sunset\n",
+    );
+    repo.write(
+        "ventures/more/many.yaml",
+        &format!(
+            "{}---\nid: |-\n  gamma\nname: Twin\nstatus: sunset\n",
+            venture("delta", "active")
+        ),
+    );
+    repo.write("assessments/alpha-2026-10-01.yaml", &assessment("continue"));
+    repo.write("assessments/old/twin.yaml", &assessment("sunset"));
+    commits.push(repo.commit("base, with a twin of each"));
+    for id in ["alpha", "beta", "gamma"] {
+        repo.write(&format!("ventures/{id}.yaml"), &venture(id, "paused"));
+        commits.push(repo.commit(&format!("pause {id}")));
+    }
+    repo.write("assessments/alpha-2026-10-01.yaml", &assessment("pivot"));
+    commits.push(repo.commit("alpha's assessment recommends a pivot"));
+    assert_incremental_equals_full(&repo, &commits);
+}
