@@ -406,6 +406,7 @@ fn through_cache<T>(
                 slot.get_or_insert(error);
             }
         }
+        prune_typed(&mut read);
         if cache.keeps {
             if let (Some(key), Ok(mut files)) = (key, cache.files.write()) {
                 files.insert(key, read.clone());
@@ -417,6 +418,22 @@ fn through_cache<T>(
     match failure.into_inner().ok().flatten() {
         Some(error) => Err(error.into()),
         None => Ok(done),
+    }
+}
+
+/// Prunes the tree of every typed record document of a file to what the cross-file rules read
+/// of every document ([`rules::references::kept_keys`]): the trees are most of a portfolio's
+/// memory, and the rest of one is parsed again only when something asks for it. The root
+/// files, which judging and the rules read throughout, and documents that broke their schema
+/// (whose fields the reference rules read wherever they are well-formed) stay whole.
+fn prune_typed(read: &mut FileRead) {
+    let Some(text) = read.text.clone() else {
+        return;
+    };
+    for document in &mut read.documents {
+        if document.typed.is_some() && document.kind.folder().is_some() {
+            document.prune(rules::references::kept_keys(document.kind), &text);
+        }
     }
 }
 

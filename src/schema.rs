@@ -128,7 +128,7 @@ impl CompiledSchema {
 
     /// One finding per violated keyword of one document, and the document as JSON.
     pub fn check(&self, document: &Document) -> (Vec<Finding>, Value) {
-        let instance = document.root.to_json();
+        let instance = document.root().to_json();
         let mut findings = Vec::new();
         for error in self.validator.iter_errors(&instance) {
             self.translate(document, &error, &mut findings);

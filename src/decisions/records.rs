@@ -32,7 +32,7 @@ pub struct Record<'a> {
 impl Record<'_> {
     /// The record as JSON, as its schema saw it.
     pub fn json(&self) -> Value {
-        self.document.root.to_json()
+        self.document.root().to_json()
     }
 }
 
@@ -349,9 +349,7 @@ pub fn changes<'a>(base: &'a [Record<'a>], head: &'a [Record<'a>]) -> Vec<Record
         let pair = |before: Option<&'a Record<'a>>, after: Option<&'a Record<'a>>| {
             let governed = match (before, after) {
                 // A document read once serves both revisions: the same tree is no change.
-                (Some(before), Some(after))
-                    if std::sync::Arc::ptr_eq(&before.document.root, &after.document.root) =>
-                {
+                (Some(before), Some(after)) if before.document.same_reading(after.document) => {
                     Vec::new()
                 }
                 (Some(before), Some(after)) => {

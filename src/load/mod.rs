@@ -14,7 +14,7 @@ use crate::finding::{Finding, Position};
 use crate::kind::Kind;
 use crate::rules;
 use crate::source::{Content, MAX_FILE_BYTES, RawFile};
-use node::{Node, NodeValue};
+use node::{Node, NodeValue, Resolved};
 use yaml::width_of;
 
 /// One document of a portfolio file.
@@ -25,27 +25,130 @@ pub struct Document {
     /// Its place in the file's stream of documents, from 0.
     pub index: usize,
     pub kind: Kind,
-    /// Shared, so that a document read once serves both revisions of `folio diff`.
-    pub root: Arc<Node>,
+    tree: Tree,
     /// The document as its type, once it passed its kind's schema (set by the schema stage,
     /// with the file, so that a file read once is typed once): only such documents reach the
     /// model.
     pub typed: Option<crate::model::TypedDocument>,
 }
 
+/// A document's spanned tree: whole, or pruned once the document is typed. Shared, so that a
+/// document read once serves both revisions of `folio diff`.
+#[derive(Debug, Clone)]
+enum Tree {
+    Whole(Arc<Node>),
+    Pruned(Arc<Pruned>),
+}
+
+/// What a typed document keeps of its tree: the top-level fields the cross-file rules read of
+/// every document (its id and the fields that name other records), each whole with its spans.
+/// The rest, most of a portfolio's memory, is parsed again from the file's text the first time
+/// anything asks for it (a finding's position elsewhere, a change's JSON), and kept from then.
+#[derive(Debug)]
+struct Pruned {
+    kept: Node,
+    keys: &'static [&'static str],
+    text: Arc<str>,
+    whole: std::sync::OnceLock<Node>,
+}
+
 impl Document {
+    pub fn new(file: String, index: usize, kind: Kind, root: Node) -> Document {
+        Document {
+            file,
+            index,
+            kind,
+            tree: Tree::Whole(Arc::new(root)),
+            typed: None,
+        }
+    }
+
+    /// The document's whole tree.
+    pub fn root(&self) -> &Node {
+        match &self.tree {
+            Tree::Whole(root) => root,
+            Tree::Pruned(pruned) => pruned.whole.get_or_init(|| {
+                // The same text parses to the same documents; should it not, the fields kept
+                // are all there is.
+                yaml::parse(&pruned.text)
+                    .documents
+                    .into_iter()
+                    .nth(self.index)
+                    .flatten()
+                    .unwrap_or_else(|| pruned.kept.clone())
+            }),
+        }
+    }
+
+    /// Keeps of the tree only the top-level fields `keys` (once the document is typed, with
+    /// `text` its file's text): see [`Pruned`]. Only a mapping is pruned.
+    pub fn prune(&mut self, keys: &'static [&'static str], text: &Arc<str>) {
+        let Tree::Whole(root) = &mut self.tree else {
+            return;
+        };
+        if !matches!(root.value, NodeValue::Mapping(_)) {
+            return;
+        }
+        // The tree is this document's alone when just read: pruned in place, nothing copied.
+        let mut kept = Arc::unwrap_or_clone(std::mem::replace(root, Arc::new(Node::default())));
+        kept.keep_only(keys);
+        self.tree = Tree::Pruned(Arc::new(Pruned {
+            kept,
+            keys,
+            text: Arc::clone(text),
+            whole: std::sync::OnceLock::new(),
+        }));
+    }
+
+    /// Whether two documents are the same reading of a file (then they are equal).
+    pub fn same_reading(&self, other: &Document) -> bool {
+        match (&self.tree, &other.tree) {
+            (Tree::Whole(a), Tree::Whole(b)) => Arc::ptr_eq(a, b),
+            (Tree::Pruned(a), Tree::Pruned(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// Resolves a JSON pointer in the document: in the fields a pruned tree keeps when the
+    /// pointer is inside one of them, else in the whole tree.
+    pub fn resolve(&self, pointer: &str) -> Option<Resolved<'_>> {
+        if let Tree::Pruned(pruned) = &self.tree {
+            let first = pointer
+                .strip_prefix('/')
+                .map(|rest| rest.split_once('/').map_or(rest, |(first, _)| first));
+            if first.is_some_and(|first| pruned.keys.contains(&first)) {
+                return pruned.kept.resolve(pointer);
+            }
+        }
+        self.root().resolve(pointer)
+    }
+
+    /// Where the document starts (its top node's span, which a pruned tree keeps).
+    fn top(&self) -> &Node {
+        match &self.tree {
+            Tree::Whole(root) => root,
+            Tree::Pruned(pruned) => &pruned.kept,
+        }
+    }
+
     /// The position of the node at `pointer`; the document's start when it does not resolve.
     pub fn position(&self, pointer: &str) -> Position {
-        match self.root.resolve(pointer) {
+        if pointer.is_empty() {
+            return node_position(self.top());
+        }
+        match self.resolve(pointer) {
             Some(resolved) => node_position(resolved.node),
-            None => node_position(&self.root),
+            None => node_position(self.top()),
         }
     }
 
     /// The position of the key that `pointer` hangs from, for problems with the key itself; the
     /// node's own position when its parent is not a mapping.
     pub fn key_position(&self, pointer: &str) -> Position {
-        match self.root.resolve(pointer) {
+        if pointer.is_empty() {
+            return node_position(self.top());
+        }
+        match self.resolve(pointer) {
             Some(resolved) => match resolved.key {
                 Some(entry) => Position {
                     line: entry.key_start.line(),
@@ -54,13 +157,19 @@ impl Document {
                 },
                 None => node_position(resolved.node),
             },
-            None => node_position(&self.root),
+            None => node_position(self.top()),
         }
     }
 
     /// The document's id (`id`, `initiative_id` or `period`), when it has one that is a string.
     pub fn id(&self) -> Option<&str> {
-        self.root.get(self.kind.id_field()?)?.as_str()
+        let field = self.kind.id_field()?;
+        match &self.tree {
+            Tree::Pruned(pruned) if pruned.keys.contains(&field) => {
+                pruned.kept.get(field)?.as_str()
+            }
+            _ => self.root().get(field)?.as_str(),
+        }
     }
 }
 
@@ -212,7 +321,7 @@ fn ignore_globs(portfolio: &[&FileRead], findings: &mut Vec<Finding>) -> GlobSet
     let mut builder = GlobSetBuilder::new();
     let documents = portfolio.iter().flat_map(|result| &result.documents);
     for document in documents {
-        let Some(node) = document.root.get("ignore") else {
+        let Some(node) = document.root().get("ignore") else {
             continue;
         };
         let NodeValue::Sequence(items) = &node.value else {
@@ -372,13 +481,7 @@ fn read_contents(file: RawFile) -> FileRead {
     }
     for (index, root) in parsed.documents.into_iter().enumerate() {
         let Some(root) = root else { continue };
-        let document = Document {
-            file: result.path.clone(),
-            index,
-            kind,
-            root: Arc::new(root),
-            typed: None,
-        };
+        let document = Document::new(result.path.clone(), index, kind, root);
         if let Some(finding) = kind_mismatch(&document) {
             result.findings.push(finding);
         } else {
@@ -401,7 +504,7 @@ fn read_contents(file: RawFile) -> FileRead {
 
 /// A `kind:` that names another kind than the folder's.
 fn kind_mismatch(document: &Document) -> Option<Finding> {
-    let node = document.root.get("kind")?;
+    let node = document.root().get("kind")?;
     let written = node.as_str()?;
     // A name that is no kind at all, or this kind misspelt, is left to the schema, whose
     // `const` names the one allowed.

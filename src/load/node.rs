@@ -31,7 +31,7 @@ impl Mark {
 }
 
 /// A node of a YAML document with its span.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Node {
     pub start: Mark,
     pub end: Mark,
@@ -40,8 +40,9 @@ pub struct Node {
 
 /// A node's value. Boxed slices and strings, without spare capacity: a tree is kept for every
 /// document of a portfolio, and it is most of folio's memory.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum NodeValue {
+    #[default]
     Null,
     Bool(bool),
     Int(i64),
@@ -115,6 +116,19 @@ impl Node {
             }
         }
         (count <= budget).then_some((count, deepest))
+    }
+
+    /// Keeps, when this node is a mapping, only the entries of `keys` (each whole, with its
+    /// spans), and frees the rest.
+    pub fn keep_only(&mut self, keys: &[&str]) {
+        if let NodeValue::Mapping(entries) = &mut self.value {
+            let all = std::mem::take(entries);
+            *entries = all
+                .into_vec()
+                .into_iter()
+                .filter(|entry| keys.contains(&&*entry.key))
+                .collect();
+        }
     }
 
     /// Resolves a JSON pointer (RFC 6901, as jsonschema reports instance paths) to its node.

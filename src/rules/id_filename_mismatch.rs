@@ -2,7 +2,6 @@
 
 use super::Context;
 use crate::finding::Finding;
-use crate::load::node_position;
 
 declare_rule! {
     /// Checks that a file holding a single document is named after its id
@@ -52,12 +51,12 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         if stem == id {
             continue;
         }
-        let node = document.root.get(field).unwrap_or(&document.root);
+        let pointer = format!("/{field}");
         findings.push(Finding::new(
             &ID_FILENAME_MISMATCH,
             &document.file,
-            format!("/{field}"),
-            node_position(node),
+            &pointer,
+            document.position(&pointer),
             format!(
                 "the file is named {stem:?} but holds {field} {id:?}; expected the file to be named {id}.{extension}"
             ),

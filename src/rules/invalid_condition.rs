@@ -92,7 +92,7 @@ fn inside(
     offset: Option<usize>,
 ) -> Position {
     let start = document.position(pointer);
-    let (Some(offset), Some(node)) = (offset, document.root.resolve(pointer)) else {
+    let (Some(offset), Some(node)) = (offset, document.resolve(pointer)) else {
         return start;
     };
     let node = node.node;

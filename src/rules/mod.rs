@@ -50,7 +50,7 @@ mod missing_portfolio;
 mod multiple_baselines;
 mod non_finite_value;
 mod reading;
-mod references;
+pub mod references;
 mod resolved_conflict_incomplete;
 mod rollback_initiative_active;
 mod rollback_without_post_mortem;
@@ -402,6 +402,9 @@ impl Context<'_> {
     /// [`Field::read`]): what every reference rule reads, so that a document with a schema error
     /// still has its well-formed references checked in the same run.
     pub fn references(&self, field: Field) -> impl Iterator<Item = Vec<Reference<'_>>> {
+        // A field outside FIELDS would be read from the whole tree of every document: correct,
+        // but parsed again for each.
+        debug_assert!(references::FIELDS.contains(&field), "{field:?}");
         self.loaded
             .of_kind(field.kind)
             .map(move |document| field.read(document))

@@ -19,7 +19,7 @@ pub enum Shape {
 }
 
 /// A field, in the documents of one kind, that names records by id.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Field {
     pub kind: Kind,
     /// The field's JSON pointer in its document.
@@ -57,7 +57,7 @@ impl Field {
     /// the schema's finding says what is wrong there, and a guess at a reference would only
     /// repeat it.
     pub fn read<'a>(&self, document: &'a Document) -> Vec<Reference<'a>> {
-        let Some(resolved) = document.root.resolve(self.pointer) else {
+        let Some(resolved) = document.resolve(self.pointer) else {
             return Vec::new();
         };
         let reference = |pointer: String, id: &'a str, at_key: bool| Reference {
@@ -98,12 +98,58 @@ impl Field {
     }
 }
 
-/// The lists of ventures that synergies, conflicts and initiatives hold.
-pub const VENTURE_LISTS: [Field; 3] = [
-    Field::list(Kind::Synergy, "/ventures"),
-    Field::list(Kind::Conflict, "/ventures"),
-    Field::list(Kind::Initiative, "/ventures"),
+pub const ASSESSMENT_VENTURE: Field = Field::one(Kind::Assessment, "/venture");
+pub const SYNERGY_VENTURES: Field = Field::list(Kind::Synergy, "/ventures");
+pub const CONFLICT_VENTURES: Field = Field::list(Kind::Conflict, "/ventures");
+pub const CONFLICT_RESOURCE: Field = Field::one(Kind::Conflict, "/resource");
+pub const CONFLICT_APPROVED_BY: Field = Field::one(Kind::Conflict, "/approved_by");
+pub const INITIATIVE_VENTURES: Field = Field::list(Kind::Initiative, "/ventures");
+pub const INITIATIVE_SYNERGY: Field = Field::one(Kind::Initiative, "/synergy");
+pub const INITIATIVE_APPROVED_BY: Field = Field::one(Kind::Initiative, "/approved_by");
+pub const RESOURCE_ALLOCATIONS: Field = Field::keys(Kind::Resource, "/allocations");
+pub const RESOURCE_APPROVED_BY: Field = Field::one(Kind::Resource, "/approved_by");
+pub const VALUE_EVENT_INITIATIVE: Field = Field::one(Kind::ValueEvent, "/initiative");
+/// `initiatives: all` names no initiative in particular.
+pub const ROLLBACK_INITIATIVES: Field = Field::list(Kind::Rollback, "/initiatives");
+
+/// Every field in which a document names other records: the rules read these, and nothing
+/// else, of every document's tree.
+pub const FIELDS: [Field; 12] = [
+    ASSESSMENT_VENTURE,
+    SYNERGY_VENTURES,
+    CONFLICT_VENTURES,
+    CONFLICT_RESOURCE,
+    CONFLICT_APPROVED_BY,
+    INITIATIVE_VENTURES,
+    INITIATIVE_SYNERGY,
+    INITIATIVE_APPROVED_BY,
+    RESOURCE_ALLOCATIONS,
+    RESOURCE_APPROVED_BY,
+    VALUE_EVENT_INITIATIVE,
+    ROLLBACK_INITIATIVES,
 ];
+
+/// The lists of ventures that synergies, conflicts and initiatives hold.
+pub const VENTURE_LISTS: [Field; 3] = [SYNERGY_VENTURES, CONFLICT_VENTURES, INITIATIVE_VENTURES];
+
+/// What a typed document of `kind` keeps of its tree (see [`Document::prune`]): its id field
+/// and the fields of [`FIELDS`], which the rules read of every document. Anything else is
+/// parsed again from the text when asked for.
+pub fn kept_keys(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Venture => &["id"],
+        Kind::Assessment => &["venture"],
+        Kind::Synergy => &["id", "ventures"],
+        Kind::Conflict => &["id", "ventures", "resource", "approved_by"],
+        Kind::Initiative => &["initiative_id", "ventures", "synergy", "approved_by"],
+        Kind::Resource => &["id", "allocations", "approved_by"],
+        Kind::ValueEvent => &["id", "initiative"],
+        Kind::Metrics => &["period"],
+        Kind::Rollback => &["id", "initiatives"],
+        // The root files keep their whole trees.
+        Kind::Portfolio | Kind::Governance => &[],
+    }
+}
 
 /// An id that a document names, and where.
 #[derive(Debug, Clone)]
@@ -138,13 +184,7 @@ mod tests {
             .next()
             .flatten()
             .expect("a document");
-        Document {
-            file: "x.yaml".into(),
-            index: 0,
-            kind,
-            root: Arc::new(root),
-            typed: None,
-        }
+        Document::new("x.yaml".into(), 0, kind, root)
     }
 
     fn ids(field: Field, text: &str) -> Vec<(String, String)> {
@@ -154,6 +194,60 @@ mod tests {
             .into_iter()
             .map(|reference| (reference.pointer, reference.id.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_pruned_document_keeps_every_field_the_rules_read() {
+        for field in FIELDS {
+            let first = field.pointer.trim_start_matches('/');
+            assert!(kept_keys(field.kind).contains(&first), "{field:?}");
+        }
+        for kind in Kind::ALL {
+            if let (Some(id), Some(_)) = (kind.id_field(), kind.folder()) {
+                assert!(kept_keys(kind).contains(&id), "{kind:?}");
+            }
+        }
+    }
+
+    /// A pruned document answers as the whole one: the fields it keeps from what it kept, any
+    /// other pointer (and its whole tree) from its text parsed again, positions included.
+    #[test]
+    fn a_pruned_document_resolves_what_the_whole_one_does() {
+        let text = "# a conflict\n---\nid: C1\ntitle: T\nventures: [solar, wind]\n\
+                    notes:\n  - first\n  - {deep: [1, 2]}\nstatus: open\n";
+        let parsed: Vec<_> = yaml::parse(text).documents.into_iter().collect();
+        let index = parsed.iter().position(Option::is_some).expect("a document");
+        let root = parsed[index].clone().expect("a document");
+        let whole = Document::new("c.yaml".into(), index, Kind::Conflict, root.clone());
+        let mut pruned = whole.clone();
+        pruned.prune(kept_keys(Kind::Conflict), &Arc::from(text));
+        assert!(!pruned.same_reading(&whole));
+        assert_eq!(pruned.id(), Some("C1"));
+        assert_eq!(
+            CONFLICT_VENTURES.read(&pruned).len(),
+            CONFLICT_VENTURES.read(&whole).len()
+        );
+        for pointer in [
+            "",
+            "/id",
+            "/ventures/1",
+            "/notes",
+            "/notes/1/deep/1",
+            "/status",
+            "/missing",
+        ] {
+            assert_eq!(
+                pruned.position(pointer),
+                whole.position(pointer),
+                "{pointer}"
+            );
+            assert_eq!(
+                pruned.key_position(pointer),
+                whole.key_position(pointer),
+                "{pointer}"
+            );
+        }
+        assert_eq!(pruned.root(), &root);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `unknown-initiative`: a reference to an initiative that no file defines.
 
-use super::{Context, Field};
+use super::Context;
+use super::references::{ROLLBACK_INITIATIVES, VALUE_EVENT_INITIATIVE};
 use crate::finding::Finding;
 use crate::kind::Kind;
 
@@ -46,10 +47,6 @@ declare_rule! {
 }
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    let fields = [
-        Field::one(Kind::ValueEvent, "/initiative"),
-        // `initiatives: all` names no initiative in particular.
-        Field::list(Kind::Rollback, "/initiatives"),
-    ];
+    let fields = [VALUE_EVENT_INITIATIVE, ROLLBACK_INITIATIVES];
     context.check_references(&UNKNOWN_INITIATIVE, Kind::Initiative, &fields, findings);
 }

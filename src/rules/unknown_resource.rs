@@ -1,6 +1,7 @@
 //! `unknown-resource`: a conflict over a resource that no file defines.
 
-use super::{Context, Field};
+use super::Context;
+use super::references::CONFLICT_RESOURCE;
 use crate::finding::Finding;
 use crate::kind::Kind;
 
@@ -44,6 +45,6 @@ declare_rule! {
 }
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    let fields = [Field::one(Kind::Conflict, "/resource")];
+    let fields = [CONFLICT_RESOURCE];
     context.check_references(&UNKNOWN_RESOURCE, Kind::Resource, &fields, findings);
 }

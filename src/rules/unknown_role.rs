@@ -2,9 +2,9 @@
 
 use std::collections::BTreeSet;
 
-use super::{Context, Field, Reference, in_document};
+use super::references::{CONFLICT_APPROVED_BY, INITIATIVE_APPROVED_BY, RESOURCE_APPROVED_BY};
+use super::{Context, Reference, in_document};
 use crate::finding::Finding;
-use crate::kind::Kind;
 use crate::load::Document;
 use crate::model::governance::Group;
 
@@ -89,9 +89,9 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     };
     // Read from every document, valid or not, like the other references.
     let approvals = [
-        Field::one(Kind::Conflict, "/approved_by"),
-        Field::one(Kind::Initiative, "/approved_by"),
-        Field::one(Kind::Resource, "/approved_by"),
+        CONFLICT_APPROVED_BY,
+        INITIATIVE_APPROVED_BY,
+        RESOURCE_APPROVED_BY,
     ];
     for field in approvals {
         for reference in context.references(field).flatten() {

@@ -1,6 +1,7 @@
 //! `unknown-synergy`: an initiative built on a synergy that no file defines.
 
-use super::{Context, Field};
+use super::Context;
+use super::references::INITIATIVE_SYNERGY;
 use crate::finding::Finding;
 use crate::kind::Kind;
 
@@ -45,6 +46,6 @@ declare_rule! {
 }
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    let fields = [Field::one(Kind::Initiative, "/synergy")];
+    let fields = [INITIATIVE_SYNERGY];
     context.check_references(&UNKNOWN_SYNERGY, Kind::Synergy, &fields, findings);
 }

@@ -1,7 +1,7 @@
 //! `unknown-venture`: a reference to a venture that no file defines.
 
-use super::references::VENTURE_LISTS;
-use super::{Context, Field};
+use super::Context;
+use super::references::{ASSESSMENT_VENTURE, RESOURCE_ALLOCATIONS, VENTURE_LISTS};
 use crate::finding::Finding;
 use crate::kind::Kind;
 
@@ -55,11 +55,11 @@ declare_rule! {
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let [synergies, conflicts, initiatives] = VENTURE_LISTS;
     let fields = [
-        Field::one(Kind::Assessment, "/venture"),
+        ASSESSMENT_VENTURE,
         synergies,
         conflicts,
         initiatives,
-        Field::keys(Kind::Resource, "/allocations"),
+        RESOURCE_ALLOCATIONS,
     ];
     context.check_references(&UNKNOWN_VENTURE, Kind::Venture, &fields, findings);
 }

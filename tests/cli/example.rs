@@ -129,7 +129,7 @@ fn the_example_uses_every_field_of_every_kind() {
         }
         let mut used = std::collections::BTreeSet::new();
         for document in loaded.of_kind(kind) {
-            document_paths(&document.root.to_json(), "", &mut used);
+            document_paths(&document.root().to_json(), "", &mut used);
         }
         missing.extend(
             wanted

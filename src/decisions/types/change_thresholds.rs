@@ -20,7 +20,7 @@ pub fn detect(change: &RecordChange<'_>, out: &mut Detected<'_>) {
         return;
     }
     let keys_of = |record: Option<&crate::decisions::records::Record<'_>>| -> BTreeSet<String> {
-        match record.and_then(|record| record.document.root.get("thresholds")) {
+        match record.and_then(|record| record.document.root().get("thresholds")) {
             Some(Node {
                 value: NodeValue::Mapping(entries),
                 ..
