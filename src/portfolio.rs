@@ -522,7 +522,7 @@ impl Carried {
         }
         let wanted: Vec<String> = changed
             .iter()
-            .filter(|path| !self.ignore.is_match(path))
+            .filter(|path| !load::is_ignored(&self.ignore, path))
             .cloned()
             .collect();
         let raw = repository.read_files(commit, &wanted, &|_, _| false)?;

@@ -269,10 +269,21 @@ pub fn read_all(files: Vec<RawFile>, read: &(dyn Fn(RawFile) -> FileRead + Sync)
     results.par_extend(
         others
             .into_par_iter()
-            .filter(|file| !ignore.is_match(&file.path))
+            .filter(|file| !is_ignored(&ignore, &file.path))
             .map(read),
     );
     results
+}
+
+/// Whether the `ignore:` globs leave out the file at `path`. They never leave out a root file:
+/// the settings and the governance that judges every change cannot be hidden by a glob (a
+/// hidden governance would make a change look like the repository's first, which needs no
+/// approval).
+pub fn is_ignored(ignore: &GlobSet, path: &str) -> bool {
+    !matches!(
+        Kind::of_path(path),
+        Some(Kind::Portfolio | Kind::Governance)
+    ) && ignore.is_match(path)
 }
 
 /// The globs of the `ignore:` lists among these files (those of portfolio.yaml), by which a

@@ -317,6 +317,55 @@ fn a_branch_behind_its_target_is_not_charged_with_the_targets_later_commits() {
     );
 }
 
+/// A target whose portfolio.yaml ignores its own governance.yaml: the governance was once
+/// hidden from folio, and the target looked like a repository's first governance, which
+/// requires nothing. The root files are always read; a glob cannot hide them, from `diff` or
+/// from `check`.
+#[test]
+fn a_glob_cannot_hide_the_targets_governance() {
+    let repo = Repo::new();
+    write_portfolio(&repo);
+    repo.write(
+        &at("portfolio.yaml"),
+        "name: Test Studio\nignore: [\"governance.yaml\", \"*.yml\"]\n",
+    );
+    repo.write(&at("governance.yaml"), &sop());
+    let base = repo.commit("base, its governance ignored");
+    repo.branch(TARGET, &base);
+    repo.branch("pr", &base);
+    repo.edit(
+        &at("ventures/omega.yaml"),
+        "status: active",
+        "status: sunset",
+    );
+    let head = repo.commit("sunset omega");
+
+    let report = gated(&repo, &head);
+    assert!(report.get("note").is_none(), "not a bootstrap: {report:#}");
+    assert_eq!(decisions(&report), pairs(&[("sunset-venture", "omega")]));
+    assert_eq!(
+        roles(decision(&report, "sunset-venture", "omega")),
+        ["board"]
+    );
+
+    // `folio check` reads it too: an error in it is reported.
+    repo.write(&at("governance.yaml"), "roles: [broken\n");
+    let (code, checked) = run_json(
+        folio()
+            .current_dir(repo.root())
+            .args(["check", ROOT, "--format", "json"]),
+    );
+    assert_eq!(code, 1, "{checked:#}");
+    assert!(
+        checked["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|finding| finding["file"] == "governance.yaml"),
+        "{checked:#}"
+    );
+}
+
 // 2. Re-pricing the shift.
 
 /// Ten points of the team move (120,000 USD a year at 1,000 a point a month) while the same
