@@ -111,6 +111,16 @@ fn write_portfolio(repo: &Repo) {
     );
 }
 
+/// Commits the sunset of omega on the current branch; returns the commit.
+fn sunset_omega(repo: &Repo) -> String {
+    repo.edit(
+        &at("ventures/omega.yaml"),
+        "status: active",
+        "status: sunset",
+    );
+    repo.commit("sunset omega")
+}
+
 /// A repository whose branch `main` holds the portfolio under this governance, and a branch
 /// `pr` started from it and checked out: the next commits are the pull request's.
 fn repo_governed_by(governance: &str) -> Repo {
@@ -238,12 +248,7 @@ fn a_branch_from_before_governance_is_judged_by_the_targets_governance() {
     // The branch brings the same governance.yaml (a head without one cannot be approved) and
     // sunsets a venture.
     repo.write(&at("governance.yaml"), &sop());
-    repo.edit(
-        &at("ventures/omega.yaml"),
-        "status: active",
-        "status: sunset",
-    );
-    let head = repo.commit("sunset omega");
+    let head = sunset_omega(&repo);
 
     let report = gated(&repo, &head);
     assert_eq!(report["base"], ungoverned.as_str());
@@ -274,12 +279,7 @@ fn a_branch_from_a_looser_ancestor_is_judged_by_the_targets_tighter_rules() {
     repo.write(&at("governance.yaml"), &sop());
     let tightened = repo.commit("the board decides sunsets");
     repo.switch("pr");
-    repo.edit(
-        &at("ventures/omega.yaml"),
-        "status: active",
-        "status: sunset",
-    );
-    let head = repo.commit("sunset omega");
+    let head = sunset_omega(&repo);
 
     let report = gated(&repo, &head);
     assert_eq!(report["target"], tightened.as_str());
@@ -302,12 +302,7 @@ fn a_branch_behind_its_target_is_not_charged_with_the_targets_later_commits() {
     repo.commit("add delta");
     repo.switch("pr");
     assert!(!repo.path(&at("ventures/delta.yaml")).exists());
-    repo.edit(
-        &at("ventures/omega.yaml"),
-        "status: active",
-        "status: sunset",
-    );
-    let head = repo.commit("sunset omega");
+    let head = sunset_omega(&repo);
 
     let report = gated(&repo, &head);
     assert_eq!(decisions(&report), pairs(&[("sunset-venture", "omega")]));
@@ -333,12 +328,7 @@ fn a_glob_cannot_hide_the_targets_governance() {
     let base = repo.commit("base, its governance ignored");
     repo.branch(TARGET, &base);
     repo.branch("pr", &base);
-    repo.edit(
-        &at("ventures/omega.yaml"),
-        "status: active",
-        "status: sunset",
-    );
-    let head = repo.commit("sunset omega");
+    let head = sunset_omega(&repo);
 
     let report = gated(&repo, &head);
     assert!(report.get("note").is_none(), "not a bootstrap: {report:#}");
@@ -789,12 +779,7 @@ fn a_login_listed_twice_is_one_board_member() {
 #[test]
 fn a_quorum_written_as_two_point_zero_still_needs_two() {
     let repo = repo_governed_by(&replaced(&sop(), "    quorum: 2\n", "    quorum: 2.0\n"));
-    repo.edit(
-        &at("ventures/omega.yaml"),
-        "status: active",
-        "status: sunset",
-    );
-    let head = repo.commit("sunset omega");
+    let head = sunset_omega(&repo);
 
     let (code, report) = diff(&repo, &approvals(&["chair", "b1"], &head));
     assert_eq!(code, 1, "{report:#}");
@@ -861,12 +846,7 @@ fn conditions_that_cannot_be_judged_require_their_approval() {
 #[test]
 fn a_decision_type_without_a_right_needs_the_chairman() {
     let repo = repo_governed_by(&replaced(&sop(), SUNSET_RIGHT, ""));
-    repo.edit(
-        &at("ventures/omega.yaml"),
-        "status: active",
-        "status: sunset",
-    );
-    let head = repo.commit("sunset omega");
+    let head = sunset_omega(&repo);
 
     let report = gated_by(&repo, &head, &["chair"]);
     let sunset = decision(&report, "sunset-venture", "omega");
