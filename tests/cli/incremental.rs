@@ -85,7 +85,7 @@ const GOVERNANCE: &str = "roles:\n  chairman:\n    members: [{name: Chair, githu
 /// Judges every commit of a history against its parent twice: as `folio diff` and `folio log`
 /// read a change (the files it touches and the root files) and from both revisions read whole;
 /// the verdicts must be the same, decision for decision.
-fn assert_incremental_equals_full(repo: &Repo, commits: &[String]) {
+pub fn assert_incremental_equals_full(repo: &Repo, commits: &[String]) {
     use folio::decisions::{self, Change, Target, approvals::Approvers};
     use folio::model::date::Date;
     use folio::portfolio::{self, AsOf, Cache};

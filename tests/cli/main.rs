@@ -11,6 +11,7 @@ mod example;
 mod files;
 mod formats;
 mod gates;
+mod history_property;
 mod hostile;
 mod html;
 mod incremental;

@@ -173,17 +173,15 @@ pub fn eventful_history() -> (Repo, Vec<String>) {
     (repo, commits)
 }
 
-/// Carrying the portfolio commit by commit (each reading only the files it changed) gives, at
-/// every commit, the files, documents, reading and schema findings of reading the revision
-/// whole, and the gates `folio gates --rev` computes from a whole reading.
-#[test]
-fn carrying_a_history_equals_reading_every_revision_whole() {
+/// Carries the portfolio at `root` along `commits` (oldest first) and, at every commit, holds
+/// what reading that revision whole gives: files, documents, findings and texts, the gates of
+/// the model (both as `Carried::checked` and as `Carried::model` build it) and where each
+/// record comes from. Returns how many commits changed the portfolio.
+pub fn assert_carried_equals_whole(root: &std::path::Path, commits: &[String]) -> usize {
     use folio::model::date::Date;
     use folio::portfolio::{self, AsOf, Cache, Carried};
 
-    let (repo, commits) = eventful_history();
-    let root = repo.path("studio");
-    let git = folio::source::GitRepository::open(&root).expect("the repository");
+    let git = folio::source::GitRepository::open(root).expect("the repository");
     let as_of = AsOf::today(Date::parse("2027-01-15").expect("a date"));
     let mut carried = Carried::default();
     let documents = |checked: &portfolio::Checked| -> Vec<(String, usize, bool)> {
@@ -201,7 +199,7 @@ fn carrying_a_history_equals_reading_every_revision_whole() {
             .collect()
     };
     let mut changed_commits = 0;
-    for id in &commits {
+    for id in commits {
         let commit = git.resolve(id).expect("a commit");
         if carried.advance(&git, &commit).expect("the next commit") {
             changed_commits += 1;
@@ -225,7 +223,7 @@ fn carrying_a_history_equals_reading_every_revision_whole() {
         assert_eq!(incremental.loaded.texts, whole.loaded.texts, "at {id}");
         assert_eq!(carried.is_empty(), whole.loaded.files.is_empty());
 
-        let gates = portfolio::read_and_check(&root, Some(id), as_of).expect("a whole check");
+        let gates = portfolio::read_and_check(root, Some(id), as_of).expect("a whole check");
         let evaluate = |model: &folio::model::Model| {
             let date = portfolio::evaluation_date(model, Some(&commit), as_of);
             serde_json::to_value(folio::gates::evaluate(model, date)).expect("JSON")
@@ -248,8 +246,24 @@ fn carrying_a_history_equals_reading_every_revision_whole() {
         };
         assert_eq!(places(&model), places(&incremental.model), "at {id}");
     }
+    changed_commits
+}
+
+/// Carrying the portfolio commit by commit (each reading only the files it changed) gives, at
+/// every commit, the files, documents, reading and schema findings of reading the revision
+/// whole, and the gates `folio gates --rev` computes from a whole reading; so does the
+/// timeline, seeded or not.
+#[test]
+fn carrying_a_history_equals_reading_every_revision_whole() {
+    use folio::model::date::Date;
+    use folio::portfolio::{self, AsOf, Cache};
+
+    let (repo, commits) = eventful_history();
+    let root = repo.path("studio");
+    let git = folio::source::GitRepository::open(&root).expect("the repository");
+    let as_of = AsOf::today(Date::parse("2027-01-15").expect("a date"));
     assert_eq!(
-        changed_commits,
+        assert_carried_equals_whole(&root, &commits),
         commits.len() - 1,
         "one commit changes nothing in the portfolio"
     );
