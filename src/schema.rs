@@ -74,7 +74,7 @@ pub fn check_file(read: &mut FileRead) -> Result<(), SchemaError> {
                 Ok(typed) => document.typed = Some(typed),
                 Err(error) => read.findings.push(Finding::new(
                     &rules::SCHEMA,
-                    &document.file,
+                    &*document.file,
                     "",
                     document.position(""),
                     format!(
@@ -146,7 +146,7 @@ impl CompiledSchema {
         let at = |pointer: &str, message: String, help: String| {
             Finding::new(
                 &rules::SCHEMA,
-                &document.file,
+                &*document.file,
                 pointer,
                 document.position(pointer),
                 message,
@@ -177,7 +177,7 @@ impl CompiledSchema {
                     out.push(
                         Finding::new(
                             &rules::SCHEMA,
-                            &document.file,
+                            &*document.file,
                             &member,
                             document.key_position(&member),
                             message,
@@ -203,7 +203,7 @@ impl CompiledSchema {
                 out.push(
                     Finding::new(
                         &rules::SCHEMA,
-                        &document.file,
+                        &*document.file,
                         &member,
                         document.key_position(&member),
                         format!(

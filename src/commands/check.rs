@@ -165,7 +165,7 @@ pub fn run(
             (context.cwd.clone(), nothing, Some(BTreeSet::new()))
         }
     };
-    let reported_file = |file: &String| reported.as_ref().is_none_or(|files| files.contains(file));
+    let reported_file = |file: &str| reported.as_ref().is_none_or(|files| files.contains(file));
     let findings = match &reported {
         None => checked.findings,
         Some(files) => checked.findings.only_in(files),

@@ -96,7 +96,7 @@ pub fn run(args: &DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
                     .loaded
                     .documents
                     .iter()
-                    .find(|document| document.file == decision.file)
+                    .find(|document| *document.file == *decision.file)
                     .map_or(Position::START, |document| {
                         document.position(&decision.pointer)
                     });

@@ -63,7 +63,7 @@ pub fn records<'a>(loaded: &'a Loaded, model: &'a Model) -> Vec<Record<'a>> {
         }
     };
     fn place<T>(item: &Item<T>) -> (usize, &str) {
-        (item.document, item.file.as_str())
+        (item.document, &*item.file)
     }
     if let Some(portfolio) = &model.portfolio {
         let (document, file) = place(portfolio);

@@ -104,7 +104,7 @@ pub(super) fn data_integrated(input: &Input<'_>) -> GateResult {
             synergies_documented: entry.synergies_documented,
             chairman_access: entry.chairman_access,
             missing,
-            files: vec![portfolio.file.clone()],
+            files: vec![portfolio.file.to_string()],
         }),
     )
 }

@@ -259,7 +259,10 @@ struct Input<'a> {
 
 /// The files of these items, sorted and without repeats.
 fn files<'a, T: 'a>(items: impl IntoIterator<Item = &'a Item<T>>) -> Vec<String> {
-    let files: BTreeSet<String> = items.into_iter().map(|item| item.file.clone()).collect();
+    let files: BTreeSet<String> = items
+        .into_iter()
+        .map(|item| item.file.to_string())
+        .collect();
     files.into_iter().collect()
 }
 

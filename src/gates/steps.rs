@@ -358,7 +358,7 @@ pub(super) fn governance_established(input: &Input<'_>) -> GateResult {
             meetings: governance.cadence.len(),
             missing_rights: missing,
             defaults_to_chairman: to_chairman,
-            files: vec![governance.file.clone()],
+            files: vec![governance.file.to_string()],
         }),
     )
 }

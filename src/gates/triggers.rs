@@ -214,7 +214,7 @@ pub(super) fn performance_degraded(input: &Input<'_>) -> GateResult {
                 Some(revenue(current)),
                 None,
                 None,
-                vec![current.file.clone()],
+                vec![current.file.to_string()],
             ),
         );
     };

@@ -20,8 +20,9 @@ use yaml::width_of;
 /// One document of a portfolio file.
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// The file, relative to the portfolio root.
-    pub file: String,
+    /// The file, relative to the portfolio root (one allocation, shared by every document of
+    /// the file and every model item typed from them).
+    pub file: Arc<str>,
     /// Its place in the file's stream of documents, from 0.
     pub index: usize,
     pub kind: Kind,
@@ -53,7 +54,7 @@ struct Pruned {
 }
 
 impl Document {
-    pub fn new(file: String, index: usize, kind: Kind, root: Node) -> Document {
+    pub fn new(file: Arc<str>, index: usize, kind: Kind, root: Node) -> Document {
         Document {
             file,
             index,
@@ -348,7 +349,7 @@ fn ignore_globs(portfolio: &[&FileRead], findings: &mut Vec<Finding>) -> GlobSet
                 }
                 Err(error) => findings.push(Finding::new(
                     &rules::INVALID_GLOB,
-                    &document.file,
+                    &*document.file,
                     format!("/ignore/{index}"),
                     node_position(item),
                     format!(
@@ -490,9 +491,11 @@ fn read_contents(file: RawFile) -> FileRead {
             problem.message,
         ));
     }
+    // One allocation of the path for every document of the file.
+    let file: Arc<str> = Arc::from(result.path.as_str());
     for (index, root) in parsed.documents.into_iter().enumerate() {
         let Some(root) = root else { continue };
-        let document = Document::new(result.path.clone(), index, kind, root);
+        let document = Document::new(Arc::clone(&file), index, kind, root);
         if let Some(finding) = kind_mismatch(&document) {
             result.findings.push(finding);
         } else {
@@ -522,7 +525,7 @@ fn kind_mismatch(document: &Document) -> Option<Finding> {
     let named = Kind::parse(written).filter(|named| *named != document.kind)?;
     Some(Finding::new(
         &rules::KIND_MISMATCH,
-        &document.file,
+        &*document.file,
         "/kind",
         node_position(node),
         format!(

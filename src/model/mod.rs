@@ -39,8 +39,8 @@ pub use venture::Venture;
 #[derive(Debug, Clone)]
 pub struct Item<T> {
     pub document: usize,
-    /// The file it was read from, relative to the portfolio root.
-    pub file: String,
+    /// The file it was read from, relative to the portfolio root (shared with its document).
+    pub file: Arc<str>,
     /// Shared with the document it was typed from.
     pub value: Arc<T>,
 }
@@ -99,10 +99,10 @@ impl Model {
                 continue;
             };
             let file = &document.file;
-            fn item<T>(index: usize, file: &str, value: &Arc<T>) -> Item<T> {
+            fn item<T>(index: usize, file: &Arc<str>, value: &Arc<T>) -> Item<T> {
                 Item {
                     document: index,
-                    file: file.to_string(),
+                    file: Arc::clone(file),
                     value: Arc::clone(value),
                 }
             }

@@ -77,7 +77,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         };
         findings.push(Finding::new(
             &DUPLICATE_ID,
-            &document.file,
+            &*document.file,
             pointer,
             position,
             message,

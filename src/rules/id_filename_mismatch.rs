@@ -36,7 +36,7 @@ declare_rule! {
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for document in &context.loaded.documents {
-        if context.loaded.parsed.get(&document.file) != Some(&1) {
+        if context.loaded.parsed.get(&*document.file) != Some(&1) {
             continue;
         }
         let (Some(id), Some(field)) = (document.id(), document.kind.id_field()) else {
@@ -54,7 +54,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         let pointer = format!("/{field}");
         findings.push(Finding::new(
             &ID_FILENAME_MISMATCH,
-            &document.file,
+            &*document.file,
             &pointer,
             document.position(&pointer),
             format!(

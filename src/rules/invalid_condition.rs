@@ -69,7 +69,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 let at = inside(document, &pointer, when, error.offset);
                 findings.push(Finding::new(
                     &INVALID_CONDITION,
-                    &document.file,
+                    &*document.file,
                     &pointer,
                     at,
                     format!(

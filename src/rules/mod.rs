@@ -496,7 +496,7 @@ impl Context<'_> {
     /// The position of a node, for findings that name a place in another file.
     pub fn position_of<T>(&self, item: &Item<T>, pointer: &str) -> (String, Position) {
         let document = self.document(item);
-        (document.file.clone(), document.position(pointer))
+        (document.file.to_string(), document.position(pointer))
     }
 }
 
@@ -509,7 +509,7 @@ pub fn in_document(
 ) -> Finding {
     Finding::new(
         rule,
-        &document.file,
+        &*document.file,
         pointer,
         document.position(pointer),
         message,
@@ -525,7 +525,7 @@ fn at_key_in_document(
 ) -> Finding {
     Finding::new(
         rule,
-        &document.file,
+        &*document.file,
         pointer,
         document.key_position(pointer),
         message,

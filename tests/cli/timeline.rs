@@ -191,7 +191,7 @@ pub fn assert_carried_equals_whole(root: &std::path::Path, commits: &[String]) -
             .iter()
             .map(|document| {
                 (
-                    document.file.clone(),
+                    document.file.to_string(),
                     document.index,
                     document.typed.is_some(),
                 )
@@ -237,11 +237,11 @@ pub fn assert_carried_equals_whole(root: &std::path::Path, commits: &[String]) -
             let ventures = model
                 .ventures
                 .iter()
-                .map(|item| (item.document, item.file.clone()));
+                .map(|item| (item.document, item.file.to_string()));
             let conflicts = model
                 .conflicts
                 .iter()
-                .map(|item| (item.document, item.file.clone()));
+                .map(|item| (item.document, item.file.to_string()));
             ventures.chain(conflicts).collect()
         };
         assert_eq!(places(&model), places(&incremental.model), "at {id}");
