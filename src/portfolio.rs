@@ -533,7 +533,7 @@ impl Carried {
         })?;
         self.files.extend(
             read.into_iter()
-                .map(|(blob, file)| (file.path.clone(), (blob, file))),
+                .map(|(blob, file)| (file.path.to_string(), (blob, file))),
         );
         Ok(())
     }
@@ -560,8 +560,8 @@ impl Carried {
         self.files = read
             .into_iter()
             .map(|file| {
-                let blob = blobs.get(&file.path).cloned().unwrap_or_default();
-                (file.path.clone(), (blob, file))
+                let blob = blobs.get(&*file.path).cloned().unwrap_or_default();
+                (file.path.to_string(), (blob, file))
             })
             .collect();
         Ok(())

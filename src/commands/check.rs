@@ -196,7 +196,7 @@ pub fn run(
 /// What the human summary needs: the files' texts (for snippets), and how many documents and
 /// files were checked (of those reported).
 struct Covered<'a> {
-    texts: &'a BTreeMap<String, Arc<str>>,
+    texts: &'a BTreeMap<Arc<str>, Arc<str>>,
     documents: usize,
     files: usize,
 }

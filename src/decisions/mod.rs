@@ -147,7 +147,7 @@ impl<'a> Target<'a> {
             .files
             .iter()
             .filter(|file| Kind::of_path(file) == Some(Kind::Governance))
-            .map(String::as_str)
+            .map(|file| &**file)
             .collect();
         if files.is_empty() {
             return Target::Bootstrap;
@@ -251,7 +251,7 @@ pub fn classify(change: &Change<'_>, protected_paths: &[&str]) -> Vec<Decision> 
     let governance_files: Vec<(String, bool)> = changed_files
         .iter()
         .filter(|file| Kind::of_path(file) == Some(Kind::Governance))
-        .map(|file| (file.clone(), change.head.loaded.files.contains(file)))
+        .map(|file| (file.clone(), change.head.loaded.has_file(file)))
         .collect();
     decisions.extend(types::governance_change(&governance_files));
     decisions.extend(unreadable_files(change, &changed_files));
@@ -301,7 +301,7 @@ fn unreadable_files(change: &Change<'_>, changed: &BTreeSet<String>) -> Vec<Deci
         let Some(kind) = Kind::of_path(file) else {
             continue;
         };
-        if kind.is_singleton() || !change.head.loaded.files.contains(file) {
+        if kind.is_singleton() || !change.head.loaded.has_file(file) {
             continue;
         }
         let unreadable = change.head.findings.iter().find(|finding| {
@@ -310,7 +310,7 @@ fn unreadable_files(change: &Change<'_>, changed: &BTreeSet<String>) -> Vec<Deci
                 && matches!(finding.rule.family, Family::Reading | Family::Schema)
         });
         if let Some(finding) = unreadable {
-            let transition = if change.base.loaded.files.contains(file) {
+            let transition = if change.base.loaded.has_file(file) {
                 Transition::Changed
             } else {
                 Transition::Added

@@ -194,16 +194,23 @@ pub fn node_position(node: &Node) -> Position {
 pub struct Loaded {
     pub documents: Vec<Document>,
     /// The text of every file that could be read, by relative path.
-    pub texts: BTreeMap<String, Arc<str>>,
+    pub texts: BTreeMap<Arc<str>, Arc<str>>,
     /// Every YAML file that was considered (not ignored), read or not, sorted.
-    pub files: Vec<String>,
+    pub files: Vec<Arc<str>>,
     /// The files that were read to the end, with how many documents (not empty) each holds,
     /// including documents later set aside (a `kind-mismatch`).
-    pub parsed: BTreeMap<String, usize>,
+    pub parsed: BTreeMap<Arc<str>, usize>,
     pub findings: Vec<Finding>,
 }
 
 impl Loaded {
+    /// Whether this file was considered (see [`Loaded::files`], which is sorted).
+    pub fn has_file(&self, path: &str) -> bool {
+        self.files
+            .binary_search_by(|file| (**file).cmp(path))
+            .is_ok()
+    }
+
     pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Document> {
         self.documents
             .iter()
@@ -240,7 +247,9 @@ pub fn lent_id(path: &str) -> Option<(Kind, &str)> {
 /// What one file gave.
 #[derive(Debug, Clone)]
 pub struct FileRead {
-    pub path: String,
+    /// The path relative to the portfolio root: one allocation, shared by its documents, the
+    /// model items typed from them and the [`Loaded`] lists.
+    pub path: Arc<str>,
     pub text: Option<Arc<str>>,
     /// How many documents the file holds, when it was read to the end.
     pub parsed: Option<usize>,
@@ -392,7 +401,7 @@ fn note_lent_id(result: &mut FileRead) {
 
 fn read_contents(file: RawFile) -> FileRead {
     let mut result = FileRead {
-        path: file.path,
+        path: Arc::from(file.path),
         text: None,
         parsed: None,
         documents: Vec::new(),
@@ -401,7 +410,7 @@ fn read_contents(file: RawFile) -> FileRead {
     let Some(kind) = Kind::of_path(&result.path) else {
         result.findings.push(Finding::new(
             &rules::UNKNOWN_LOCATION,
-            &result.path,
+            &*result.path,
             "",
             Position::START,
             format!(
@@ -417,7 +426,7 @@ fn read_contents(file: RawFile) -> FileRead {
         Content::TooLarge(size) => {
             result.findings.push(Finding::new(
                 &rules::FILE_TOO_LARGE,
-                &result.path,
+                &*result.path,
                 "",
                 Position::START,
                 format!("the file holds {size} bytes; expected at most {MAX_FILE_BYTES} (1 MiB)"),
@@ -429,7 +438,7 @@ fn read_contents(file: RawFile) -> FileRead {
             // bug, reported rather than guessed at.
             result.findings.push(Finding::new(
                 &rules::YAML_SYNTAX,
-                &result.path,
+                &*result.path,
                 "",
                 Position::START,
                 "the file was not read (an internal error of folio's cache)".to_string(),
@@ -439,7 +448,7 @@ fn read_contents(file: RawFile) -> FileRead {
         Content::Symlink => {
             result.findings.push(Finding::new(
                 &rules::SYMLINK,
-                &result.path,
+                &*result.path,
                 "",
                 Position::START,
                 format!(
@@ -464,7 +473,7 @@ fn read_contents(file: RawFile) -> FileRead {
                 + 1;
             result.findings.push(Finding::new(
                 &rules::NOT_UTF8,
-                &result.path,
+                &*result.path,
                 "",
                 Position {
                     line,
@@ -485,17 +494,15 @@ fn read_contents(file: RawFile) -> FileRead {
     for problem in parsed.problems {
         result.findings.push(Finding::new(
             problem.rule,
-            &result.path,
+            &*result.path,
             problem.pointer,
             problem.position,
             problem.message,
         ));
     }
-    // One allocation of the path for every document of the file.
-    let file: Arc<str> = Arc::from(result.path.as_str());
     for (index, root) in parsed.documents.into_iter().enumerate() {
         let Some(root) = root else { continue };
-        let document = Document::new(Arc::clone(&file), index, kind, root);
+        let document = Document::new(Arc::clone(&result.path), index, kind, root);
         if let Some(finding) = kind_mismatch(&document) {
             result.findings.push(finding);
         } else {

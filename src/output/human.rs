@@ -28,7 +28,7 @@ pub struct Style {
 /// `documents` and `files` count what was checked, for the summary.
 pub fn write(
     findings: &Findings,
-    texts: &BTreeMap<String, Arc<str>>,
+    texts: &BTreeMap<Arc<str>, Arc<str>>,
     (documents, files): (usize, usize),
     style: Style,
     out: &mut dyn Write,
@@ -49,7 +49,7 @@ pub fn write(
                 findings.items.len() - SNIPPETS
             )?;
         }
-        let shown = (index < SNIPPETS).then(|| Shown::new(finding, texts.get(&finding.file)));
+        let shown = (index < SNIPPETS).then(|| Shown::new(finding, texts.get(finding.file.as_str())));
         let mut text = String::new();
         let rendered = shown.is_some_and(|shown| handler.render_report(&mut text, &shown).is_ok());
         if rendered {

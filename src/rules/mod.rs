@@ -477,7 +477,7 @@ impl Context<'_> {
         {
             Some(path) if loaded.parsed.get(path) == Some(&0) => Some(Finding::new(
                 rule,
-                path,
+                &**path,
                 "",
                 Position::START,
                 format!("{path} holds no document; expected a {kind} document"),
