@@ -432,7 +432,7 @@ fn prune_typed(read: &mut FileRead) {
     };
     for document in &mut read.documents {
         if document.typed.is_some() && document.kind.folder().is_some() {
-            document.prune(rules::references::kept_keys(document.kind), &text);
+            document.prune(&text);
         }
     }
 }

@@ -48,9 +48,8 @@ enum Tree {
 #[derive(Debug)]
 struct Pruned {
     kept: Node,
-    keys: &'static [&'static str],
     text: Arc<str>,
-    whole: std::sync::OnceLock<Node>,
+    whole: std::sync::OnceLock<Box<Node>>,
 }
 
 impl Document {
@@ -71,19 +70,20 @@ impl Document {
             Tree::Pruned(pruned) => pruned.whole.get_or_init(|| {
                 // The same text parses to the same documents; should it not, the fields kept
                 // are all there is.
-                yaml::parse(&pruned.text)
+                let whole = yaml::parse(&pruned.text)
                     .documents
                     .into_iter()
                     .nth(self.index)
-                    .flatten()
-                    .unwrap_or_else(|| pruned.kept.clone())
+                    .flatten();
+                Box::new(whole.unwrap_or_else(|| pruned.kept.clone()))
             }),
         }
     }
 
-    /// Keeps of the tree only the top-level fields `keys` (once the document is typed, with
-    /// `text` its file's text): see [`Pruned`]. Only a mapping is pruned.
-    pub fn prune(&mut self, keys: &'static [&'static str], text: &Arc<str>) {
+    /// Keeps of the tree only the top-level fields the cross-file rules read of every document
+    /// of its kind ([`rules::references::kept_keys`]), once the document is typed, with `text`
+    /// its file's text: see [`Pruned`]. Only a mapping is pruned.
+    pub fn prune(&mut self, text: &Arc<str>) {
         let Tree::Whole(root) = &mut self.tree else {
             return;
         };
@@ -92,10 +92,9 @@ impl Document {
         }
         // The tree is this document's alone when just read: pruned in place, nothing copied.
         let mut kept = Arc::unwrap_or_clone(std::mem::replace(root, Arc::new(Node::default())));
-        kept.keep_only(keys);
+        kept.keep_only(rules::references::kept_keys(self.kind));
         self.tree = Tree::Pruned(Arc::new(Pruned {
             kept,
-            keys,
             text: Arc::clone(text),
             whole: std::sync::OnceLock::new(),
         }));
@@ -117,7 +116,8 @@ impl Document {
             let first = pointer
                 .strip_prefix('/')
                 .map(|rest| rest.split_once('/').map_or(rest, |(first, _)| first));
-            if first.is_some_and(|first| pruned.keys.contains(&first)) {
+            let keys = rules::references::kept_keys(self.kind);
+            if first.is_some_and(|first| keys.contains(&first)) {
                 return pruned.kept.resolve(pointer);
             }
         }
@@ -166,7 +166,7 @@ impl Document {
     pub fn id(&self) -> Option<&str> {
         let field = self.kind.id_field()?;
         match &self.tree {
-            Tree::Pruned(pruned) if pruned.keys.contains(&field) => {
+            Tree::Pruned(pruned) if rules::references::kept_keys(self.kind).contains(&field) => {
                 pruned.kept.get(field)?.as_str()
             }
             _ => self.root().get(field)?.as_str(),
@@ -323,6 +323,11 @@ pub fn assemble(mut results: Vec<FileRead>) -> Loaded {
         ..Loaded::default()
     };
     results.sort_by(|a, b| a.path.cmp(&b.path));
+    // Exactly as long as needed: a portfolio's documents are many.
+    loaded
+        .documents
+        .reserve_exact(results.iter().map(|result| result.documents.len()).sum());
+    loaded.files.reserve_exact(results.len());
     for result in results {
         loaded.files.push(result.path.clone());
         if let Some(count) = result.parsed {

@@ -49,7 +49,8 @@ pub fn write(
                 findings.items.len() - SNIPPETS
             )?;
         }
-        let shown = (index < SNIPPETS).then(|| Shown::new(finding, texts.get(finding.file.as_str())));
+        let shown =
+            (index < SNIPPETS).then(|| Shown::new(finding, texts.get(finding.file.as_str())));
         let mut text = String::new();
         let rendered = shown.is_some_and(|shown| handler.render_report(&mut text, &shown).is_ok());
         if rendered {

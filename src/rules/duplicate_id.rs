@@ -3,8 +3,9 @@
 use std::collections::HashMap;
 
 use super::Context;
-use crate::finding::{Finding, Position};
+use crate::finding::Finding;
 use crate::kind::Kind;
+use crate::load::Document;
 
 declare_rule! {
     /// Checks that ids are unique within their kind (`id`, an initiative's `initiative_id`, a
@@ -46,7 +47,8 @@ declare_rule! {
 }
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    let mut first_seen: HashMap<(Kind, &str), (&str, Position)> = HashMap::new();
+    // The first document of each identity; a position is computed only for a duplicate.
+    let mut first_seen: HashMap<(Kind, &str), &Document> = HashMap::new();
     for document in &context.loaded.documents {
         let (key, pointer) = if document.kind.is_singleton() {
             ((document.kind, ""), String::new())
@@ -56,11 +58,12 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             };
             ((document.kind, id), format!("/{field}"))
         };
-        let position = document.position(&pointer);
-        let Some((file, first)) = first_seen.get(&key) else {
-            first_seen.insert(key, (&document.file, position));
+        let Some(first) = first_seen.get(&key) else {
+            first_seen.insert(key, document);
             continue;
         };
+        let (file, first) = (&first.file, first.position(&pointer));
+        let position = document.position(&pointer);
         let message = if document.kind.is_singleton() {
             format!(
                 "a second {} document; expected exactly one, already given in {file} at line {}",

@@ -220,7 +220,7 @@ mod tests {
         let root = parsed[index].clone().expect("a document");
         let whole = Document::new("c.yaml".into(), index, Kind::Conflict, root.clone());
         let mut pruned = whole.clone();
-        pruned.prune(kept_keys(Kind::Conflict), &Arc::from(text));
+        pruned.prune(&Arc::from(text));
         assert!(!pruned.same_reading(&whole));
         assert_eq!(pruned.id(), Some("C1"));
         assert_eq!(
