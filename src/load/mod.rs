@@ -276,12 +276,13 @@ pub fn read_all(files: Vec<RawFile>, read: &(dyn Fn(RawFile) -> FileRead + Sync)
         .partition(|file| Kind::of_path(&file.path) == Some(Kind::Portfolio));
     let mut results: Vec<FileRead> = portfolio_files.into_iter().map(read).collect();
     let ignore = ignored(&results);
-    results.par_extend(
-        others
-            .into_par_iter()
-            .filter(|file| !is_ignored(&ignore, &file.path))
-            .map(read),
-    );
+    let others: Vec<RawFile> = others
+        .into_iter()
+        .filter(|file| !is_ignored(&ignore, &file.path))
+        .collect();
+    // A parallel iterator of known length is read straight into the vector, with no second
+    // copy of every file's reading on the way.
+    results.par_extend(others.into_par_iter().map(read));
     results
 }
 
@@ -505,6 +506,8 @@ fn read_contents(file: RawFile) -> FileRead {
             problem.message,
         ));
     }
+    // Room for exactly the file's documents (most files hold one; a vector grows by four).
+    result.documents = Vec::with_capacity(parsed.documents.iter().flatten().count());
     for (index, root) in parsed.documents.into_iter().enumerate() {
         let Some(root) = root else { continue };
         let document = Document::new(Arc::clone(&result.path), index, kind, root);
