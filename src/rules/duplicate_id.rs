@@ -1,11 +1,8 @@
 //! `duplicate-id`: two documents of one kind share an id.
 
-use std::collections::HashMap;
-
 use super::Context;
 use crate::finding::Finding;
 use crate::kind::Kind;
-use crate::load::Document;
 
 declare_rule! {
     /// Checks that ids are unique within their kind (`id`, an initiative's `initiative_id`, a
@@ -47,43 +44,52 @@ declare_rule! {
 }
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    // The first document of each identity; a position is computed only for a duplicate.
-    let mut first_seen: HashMap<(Kind, &str), &Document> = HashMap::new();
-    for document in &context.loaded.documents {
-        let (key, pointer) = if document.kind.is_singleton() {
-            ((document.kind, ""), String::new())
-        } else {
-            let (Some(id), Some(field)) = (document.id(), document.kind.id_field()) else {
-                continue;
-            };
-            ((document.kind, id), format!("/{field}"))
-        };
-        let Some(first) = first_seen.get(&key) else {
-            first_seen.insert(key, document);
+    // Every document's identity, sorted so that the documents sharing one stand together, in
+    // the order they were read (a sorted list costs a third of a map of every id).
+    let mut identities: Vec<(Kind, &str, usize)> = context
+        .loaded
+        .documents
+        .iter()
+        .enumerate()
+        .filter_map(|(index, document)| {
+            if document.kind.is_singleton() {
+                return Some((document.kind, "", index));
+            }
+            document.kind.id_field()?;
+            Some((document.kind, document.id()?, index))
+        })
+        .collect();
+    identities.sort_unstable();
+    for group in identities.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let Some(((kind, id, first), rest)) = group.split_first() else {
             continue;
         };
-        let (file, first) = (&first.file, first.position(&pointer));
-        let position = document.position(&pointer);
-        let message = if document.kind.is_singleton() {
-            format!(
-                "a second {} document; expected exactly one, already given in {file} at line {}",
-                document.kind, first.line
-            )
-        } else {
-            format!(
-                "{} {:?} is already defined in {file} at line {}; expected ids unique among {}",
-                document.kind.name().to_lowercase(),
-                key.1,
-                first.line,
-                document.kind.folder().unwrap_or_default()
-            )
+        let pointer = match kind.id_field() {
+            Some(field) if !kind.is_singleton() => format!("/{field}"),
+            _ => String::new(),
         };
-        findings.push(Finding::new(
-            &DUPLICATE_ID,
-            &*document.file,
-            pointer,
-            position,
-            message,
-        ));
+        let first = &context.loaded.documents[*first];
+        let (file, line) = (&first.file, first.position(&pointer).line);
+        for (_, _, index) in rest {
+            let document = &context.loaded.documents[*index];
+            let message = if kind.is_singleton() {
+                format!(
+                    "a second {kind} document; expected exactly one, already given in {file} at line {line}"
+                )
+            } else {
+                format!(
+                    "{} {id:?} is already defined in {file} at line {line}; expected ids unique among {}",
+                    kind.name().to_lowercase(),
+                    kind.folder().unwrap_or_default()
+                )
+            };
+            findings.push(Finding::new(
+                &DUPLICATE_ID,
+                &*document.file,
+                pointer.clone(),
+                document.position(&pointer),
+                message,
+            ));
+        }
     }
 }
