@@ -984,6 +984,41 @@ fn a_workflow_outside_the_portfolio_is_a_governance_change() {
     );
 }
 
+/// A twin the change leaves alone: an unchanged file holds a second venture `alpha` (its id
+/// spelt through an escape, so no search for the text `alpha` finds it), sunset. Bringing the
+/// paused `alpha` back to active is free alone, but alongside its twin folio cannot tell
+/// which record the change decides, so every pairing counts, and one of them is a sunset: the
+/// board must approve.
+#[test]
+fn a_twin_in_a_file_the_change_leaves_alone_is_judged_too() {
+    let repo = Repo::new();
+    write_portfolio(&repo);
+    repo.edit(
+        &at("ventures/alpha.yaml"),
+        "status: active",
+        "status: paused",
+    );
+    repo.write(
+        &at("ventures/legacy/twin.yaml"),
+        "id: \"\\x61lpha\"\nname: Alpha (legacy)\nstatus: sunset\n",
+    );
+    repo.write(&at("governance.yaml"), &sop());
+    let base = repo.commit("base, with a twin of alpha");
+    repo.branch(TARGET, &base);
+    repo.branch("pr", &base);
+    repo.edit(
+        &at("ventures/alpha.yaml"),
+        "status: paused",
+        "status: active",
+    );
+    let head = repo.commit("alpha is active again");
+
+    let report = gated(&repo, &head);
+    let sunset = decision(&report, "sunset-venture", "alpha");
+    assert_eq!(sunset["file"], "ventures/legacy/twin.yaml", "{report:#}");
+    assert_eq!(roles(sunset), ["board"]);
+}
+
 // 9. Unreadable head files.
 
 /// A venture file that no longer parses: folio cannot tell what its change decides.
