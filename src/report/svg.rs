@@ -230,20 +230,14 @@ fn label(text: &str, limit: usize) -> String {
     }
 }
 
+/// Escapes a chart's accessible name for SVG text; a control character, which XML cannot
+/// hold, becomes a space.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    super::filters::escape_html(&clean)
 }
 
 /// Names the chart for assistive technology: `role="img"`, a `<title>` and a `<desc>`; and
@@ -307,34 +301,8 @@ fn bars(
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(&root)
-            .margin(14)
-            .x_label_area_size(40)
-            .y_label_area_size(210)
-            // Segments run from 0 to the range's end inclusive: one bar leaves one empty above.
-            .build_cartesian_2d(0f64..max, (0..(n - 1).max(1)).into_segmented())?;
-        let row_name = |value: &SegmentValue<i32>| match value {
-            SegmentValue::CenterOf(row) => usize::try_from(n - 1 - row)
-                .ok()
-                .and_then(|index| names.get(index).cloned())
-                .unwrap_or_default(),
-            _ => String::new(),
-        };
         let amount = |value: &f64| crate::numbers::grouped(*value);
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(GRID)
-            .axis_style(MUTED)
-            .y_labels(bars.len())
-            .y_label_formatter(&row_name)
-            .x_labels(5)
-            .x_label_formatter(&amount)
-            .x_desc(unit)
-            .label_style(font(19))
-            .axis_desc_style(font(19))
-            .draw()?;
+        let mut chart = horizontal_frame(&root, &names, max, (5, &amount), unit)?;
         chart.draw_series(bars.iter().enumerate().map(|(index, bar)| {
             let row = n - 1 - i32::try_from(index).unwrap_or(0);
             let mut rectangle = Rectangle::new(
@@ -360,6 +328,57 @@ fn bars(
     Ok(accessible(&svg, id, title, description))
 }
 
+/// A horizontal bar chart's frame, its mesh drawn: a row per name from the top (row `n - 1 -
+/// index` for the name at `index`), values from 0 to `max` along the bottom with `labels.0`
+/// labels written by `labels.1`, and `unit` below them.
+fn horizontal_frame<'a, 'b>(
+    root: &'a DrawingArea<SVGBackend<'b>, plotters::coord::Shift>,
+    names: &[String],
+    max: f64,
+    labels: (usize, &dyn Fn(&f64) -> String),
+    unit: &str,
+) -> Drawn<HorizontalChart<'a, 'b>> {
+    let n = i32::try_from(names.len()).unwrap_or(i32::MAX);
+    let mut chart = ChartBuilder::on(root)
+        .margin(14)
+        .x_label_area_size(40)
+        .y_label_area_size(210)
+        // Segments run from 0 to the range's end inclusive: one bar leaves one empty above.
+        .build_cartesian_2d(0f64..max, (0..(n - 1).max(1)).into_segmented())?;
+    let row_name = |value: &SegmentValue<i32>| match value {
+        SegmentValue::CenterOf(row) => usize::try_from(n - 1 - row)
+            .ok()
+            .and_then(|index| names.get(index).cloned())
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .axis_style(MUTED)
+        .y_labels(names.len())
+        .y_label_formatter(&row_name)
+        .x_labels(labels.0)
+        .x_label_formatter(labels.1)
+        .x_desc(unit)
+        .label_style(font(19))
+        .axis_desc_style(font(19))
+        .draw()?;
+    Ok(chart)
+}
+
+/// The chart [`horizontal_frame`] draws on.
+type HorizontalChart<'a, 'b> = ChartContext<
+    'a,
+    SVGBackend<'b>,
+    Cartesian2d<
+        plotters::coord::types::RangedCoordf64,
+        plotters::coord::ranged1d::SegmentedCoord<plotters::coord::types::RangedCoordi32>,
+    >,
+>;
+
 /// Resources by their use of capacity: a bar per resource at its percentage, the capacity as a
 /// dashed line at 100%, a resource over capacity in red with a cross at its end.
 fn resources(data: &ResourceUse) -> Drawn<String> {
@@ -376,34 +395,14 @@ fn resources(data: &ResourceUse) -> Drawn<String> {
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(&root)
-            .margin(14)
-            .x_label_area_size(40)
-            .y_label_area_size(210)
-            // Segments run from 0 to the range's end inclusive: one bar leaves one empty above.
-            .build_cartesian_2d(0f64..max, (0..(n - 1).max(1)).into_segmented())?;
-        let row_name = |value: &SegmentValue<i32>| match value {
-            SegmentValue::CenterOf(row) => usize::try_from(n - 1 - row)
-                .ok()
-                .and_then(|index| names.get(index).cloned())
-                .unwrap_or_default(),
-            _ => String::new(),
-        };
         let percent = |value: &f64| format!("{}%", crate::numbers::grouped(*value));
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(GRID)
-            .axis_style(MUTED)
-            .y_labels(rows.len())
-            .y_label_formatter(&row_name)
-            .x_labels(6)
-            .x_label_formatter(&percent)
-            .x_desc("allocated, % of capacity")
-            .label_style(font(19))
-            .axis_desc_style(font(19))
-            .draw()?;
+        let mut chart = horizontal_frame(
+            &root,
+            &names,
+            max,
+            (6, &percent),
+            "allocated, % of capacity",
+        )?;
         for (index, row) in rows.iter().enumerate() {
             let at = n - 1 - i32::try_from(index).unwrap_or(0);
             let pct = row.pct.unwrap_or(0.0);
