@@ -345,13 +345,7 @@ fn horizontal_frame<'a, 'b>(
         .y_label_area_size(210)
         // Segments run from 0 to the range's end inclusive: one bar leaves one empty above.
         .build_cartesian_2d(0f64..max, (0..(n - 1).max(1)).into_segmented())?;
-    let row_name = |value: &SegmentValue<i32>| match value {
-        SegmentValue::CenterOf(row) => usize::try_from(n - 1 - row)
-            .ok()
-            .and_then(|index| names.get(index).cloned())
-            .unwrap_or_default(),
-        _ => String::new(),
-    };
+    let row_name = row_names(names);
     chart
         .configure_mesh()
         .disable_y_mesh()
@@ -367,6 +361,19 @@ fn horizontal_frame<'a, 'b>(
         .axis_desc_style(font(19))
         .draw()?;
     Ok(chart)
+}
+
+/// The label of each row of a chart whose rows are `names` from the top: row `n - 1 - index`
+/// holds the name at `index`.
+fn row_names(names: &[String]) -> impl Fn(&SegmentValue<i32>) -> String + '_ {
+    let n = i32::try_from(names.len()).unwrap_or(i32::MAX);
+    move |value| match value {
+        SegmentValue::CenterOf(row) => usize::try_from(n - 1 - row)
+            .ok()
+            .and_then(|index| names.get(index).cloned())
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
 }
 
 /// The chart [`horizontal_frame`] draws on.
@@ -804,13 +811,7 @@ fn timeline(data: &Timeline) -> Drawn<String> {
             .y_label_area_size(190)
             // Segments run from 0 to the range's end inclusive: one row leaves one empty above.
             .build_cartesian_2d(from..to, (0..(n - 1).max(1)).into_segmented())?;
-        let row_name = |value: &SegmentValue<i32>| match value {
-            SegmentValue::CenterOf(row) => usize::try_from(n - 1 - row)
-                .ok()
-                .and_then(|index| names.get(index).cloned())
-                .unwrap_or_default(),
-            _ => String::new(),
-        };
+        let row_name = row_names(&names);
         let date = |value: &i64| Date::from_days_since_epoch(*value).to_string();
         chart
             .configure_mesh()
