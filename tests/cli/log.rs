@@ -89,12 +89,7 @@ fn history_shows_who_merged_and_who_signed_off() {
     );
 
     // The Markdown log is a table, a row per decision.
-    let output = folio()
-        .current_dir(repo.root())
-        .args(["log", "--range", &format!("{base}..HEAD")])
-        .output()
-        .expect("folio runs");
-    let text = String::from_utf8_lossy(&output.stdout);
+    let text = markdown_log(&repo, &base);
     assert!(text.starts_with("# Decisions in history"), "{text}");
     assert_eq!(
         text.lines()
@@ -201,14 +196,19 @@ decision_rights:
     assert_eq!(entry(&hydro)["evidence"], "claimed", "{report}");
     assert_eq!(entry(&hydro)["approved"], true, "the trailers claim it");
 
+    let text = markdown_log(&repo, &base);
+    assert!(
+        text.contains(&format!("`{}`: not approved (claimed)", &solar[..7])),
+        "{text}"
+    );
+}
+
+/// `folio log --range BASE..HEAD` in its default format, Markdown.
+fn markdown_log(repo: &Repo, base: &str) -> String {
     let output = folio()
         .current_dir(repo.root())
         .args(["log", "--range", &format!("{base}..HEAD")])
         .output()
         .expect("folio runs");
-    let text = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        text.contains(&format!("`{}`: not approved (claimed)", &solar[..7])),
-        "{text}"
-    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }

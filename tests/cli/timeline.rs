@@ -427,22 +427,6 @@ fn the_markdown_timeline_lists_gates_then_commits() {
     folio().arg("history").arg(plain.path()).assert().code(2);
 }
 
-/// Every file of a report folder, by name.
-fn report_files(folder: &std::path::Path) -> std::collections::BTreeMap<String, String> {
-    std::fs::read_dir(folder)
-        .expect("a report folder")
-        .map(|entry| {
-            let path = entry.expect("an entry").path();
-            let name = path
-                .file_name()
-                .and_then(|name| name.to_str())
-                .expect("a name")
-                .to_string();
-            (name, std::fs::read_to_string(&path).unwrap_or_default())
-        })
-        .collect()
-}
-
 fn report(repo: &Repo, args: &[&str]) -> std::collections::BTreeMap<String, String> {
     let out = tempfile::tempdir().expect("a folder");
     folio()
@@ -452,7 +436,7 @@ fn report(repo: &Repo, args: &[&str]) -> std::collections::BTreeMap<String, Stri
         .args(args)
         .assert()
         .code(0);
-    report_files(out.path())
+    crate::report::read_folder(out.path())
 }
 
 /// The Mermaid blocks of a Markdown text, each checked as the report's tests check charts.
@@ -586,7 +570,7 @@ fn the_report_has_a_history_section_inside_a_git_repository() {
         .arg(out.path())
         .assert()
         .code(0);
-    let files = report_files(out.path());
+    let files = crate::report::read_folder(out.path());
     assert!(!files["report.md"].contains("## History"));
     assert!(!files.contains_key("history.md"));
 }
