@@ -1,5 +1,6 @@
 //! Raw files → documents with spans: decoding, YAML reading, the kind of each document by its
-//! folder, and `ignore:` globs. Owns the reading rules; knows nothing of schemas or ids.
+//! folder, and `ignore:` globs. Owns the reading rules, and what a typed document keeps of its
+//! tree (the fields `rules::references` lists); knows nothing of schemas.
 
 pub mod node;
 pub mod yaml;
@@ -206,6 +207,9 @@ pub struct Loaded {
 impl Loaded {
     /// Whether this file was considered (see [`Loaded::files`], which is sorted).
     pub fn has_file(&self, path: &str) -> bool {
+        // Judging relies on this answer (is a changed file in the head?): the order is
+        // [`assemble`]'s, and checked wherever tests run.
+        debug_assert!(self.files.is_sorted(), "Loaded::files is sorted");
         self.files
             .binary_search_by(|file| (**file).cmp(path))
             .is_ok()
