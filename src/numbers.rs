@@ -25,8 +25,15 @@ pub fn grouped(value: f64) -> String {
     let negative = rounded < 0.0;
     let absolute = rounded.abs();
     let cents = ((absolute - absolute.trunc()) * 100.0).round() as u64;
-    let digits = format!("{:.0}", absolute.trunc());
-    let mut grouped = String::new();
+    let whole = absolute.trunc();
+    // Below 2^53 the whole part is an exact integer, printed without the float formatter's
+    // slow exact path; above it, the float formatter prints every digit.
+    let digits = if whole < 9_007_199_254_740_992.0 {
+        (whole as u64).to_string()
+    } else {
+        format!("{whole:.0}")
+    };
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 4);
     for (index, digit) in digits.chars().enumerate() {
         if index > 0 && (digits.len() - index) % 3 == 0 {
             grouped.push(',');

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use std::sync::{Mutex, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use crate::decisions::Revision;
 use crate::decisions::records::{Identities, may_hold, records};
@@ -69,12 +69,13 @@ impl Checked {
     }
 }
 
-/// Files already read and checked, by path and git blob id.
+/// Files already read and checked, by path, each with the git blob it was read from: the
+/// latest reading of each path (a history moves forward, so the latest is the one asked for).
 pub struct Cache {
     /// Whether files read through the cache are kept for a later revision.
     keeps: bool,
     /// Read far more often than written (every unchanged file of a second revision).
-    files: RwLock<HashMap<(String, String), FileRead>>,
+    files: RwLock<HashMap<Arc<str>, FileRead>>,
 }
 
 impl Default for Cache {
@@ -96,12 +97,24 @@ impl Cache {
     }
 
     /// Whether this path and blob were read already, so that their bytes need not be read again.
-    pub fn has(&self, path: &str, blob: &str) -> bool {
-        self.keeps
-            && self
-                .files
-                .read()
-                .is_ok_and(|files| files.contains_key(&(path.to_string(), blob.to_string())))
+    pub fn has(&self, path: &str, blob: git2::Oid) -> bool {
+        self.keeps && self.get(path, blob).is_some()
+    }
+
+    /// The reading of this path and blob, when held.
+    fn get(&self, path: &str, blob: git2::Oid) -> Option<FileRead> {
+        let files = self.files.read().ok()?;
+        files
+            .get(path)
+            .filter(|file| file.blob == Some(blob))
+            .cloned()
+    }
+
+    /// Keeps a reading (of a known blob) for a later revision.
+    fn keep(&self, read: &FileRead) {
+        if let (true, Some(_), Ok(mut files)) = (self.keeps, read.blob, self.files.write()) {
+            files.insert(Arc::clone(&read.path), read.clone());
+        }
     }
 }
 
@@ -205,7 +218,7 @@ pub fn read_change(
 ) -> Result<ChangeRead, ReadError> {
     let paths = repository.changed_paths(base, head)?;
     let changed = crate::decisions::portfolio_files(&paths, &repository.prefix());
-    let known = |path: &str, blob: &str| cache.has(path, blob);
+    let known = |path: &str, blob| cache.has(path, blob);
     let read_side =
         |commit: Option<&Commit>, wanted: Option<&[String]>| -> Result<Checked, ReadError> {
             let Some(commit) = commit else {
@@ -383,22 +396,14 @@ fn through_cache<T>(
 ) -> Result<T, ReadError> {
     let failure: Mutex<Option<SchemaError>> = Mutex::new(None);
     let read = |file: RawFile| -> FileRead {
-        // A link or an oversized file is never taken for the file whose bytes its blob holds.
-        let key = match file.content {
-            source::Content::Bytes(_) | source::Content::Known => {
-                file.blob.clone().map(|blob| (file.path.clone(), blob))
+        let cached = match (&file.content, file.blob) {
+            (source::Content::Bytes(_) | source::Content::Known, Some(blob)) => {
+                cache.get(&file.path, blob)
             }
-            source::Content::Symlink | source::Content::TooLarge(_) => None,
+            _ => None,
         };
-        if let Some(key) = &key {
-            let cached = cache
-                .files
-                .read()
-                .ok()
-                .and_then(|files| files.get(key).cloned());
-            if let Some(cached) = cached {
-                return cached;
-            }
+        if let Some(cached) = cached {
+            return cached;
         }
         let mut read = load::read_file(file);
         if let Err(error) = schema::check_file(&mut read) {
@@ -407,11 +412,7 @@ fn through_cache<T>(
             }
         }
         prune_typed(&mut read);
-        if cache.keeps {
-            if let (Some(key), Ok(mut files)) = (key, cache.files.write()) {
-                files.insert(key, read.clone());
-            }
-        }
+        cache.keep(&read);
         read
     };
     let done = work(&read);
@@ -462,9 +463,9 @@ fn assembled(mut loaded: Loaded, commit: Option<Commit>) -> Checked {
 /// not the length of its history.
 #[derive(Default)]
 pub struct Carried {
-    /// The current revision's files as read, by path, each with its blob: those its `ignore:`
+    /// The current revision's files as read (each with its blob), by path: those its `ignore:`
     /// globs leave.
-    files: BTreeMap<String, (String, FileRead)>,
+    files: BTreeMap<Arc<str>, FileRead>,
     ignore: globset::GlobSet,
     commit: Option<Commit>,
     /// Files read already, which the first whole reading takes instead of reading them again.
@@ -518,7 +519,7 @@ impl Carried {
         changed: &std::collections::BTreeSet<String>,
     ) -> Result<(), ReadError> {
         for path in changed {
-            self.files.remove(path);
+            self.files.remove(path.as_str());
         }
         let wanted: Vec<String> = changed
             .iter()
@@ -527,14 +528,10 @@ impl Carried {
             .collect();
         let raw = repository.read_files(commit, &wanted, &|_, _| false)?;
         let read = through_cache(&Cache::passing(), |read| {
-            raw.into_iter()
-                .map(|file| (file.blob.clone().unwrap_or_default(), read(file)))
-                .collect::<Vec<_>>()
+            raw.into_iter().map(read).collect::<Vec<_>>()
         })?;
-        self.files.extend(
-            read.into_iter()
-                .map(|(blob, file)| (file.path.to_string(), (blob, file))),
-        );
+        self.files
+            .extend(read.into_iter().map(|file| (Arc::clone(&file.path), file)));
         Ok(())
     }
 
@@ -543,26 +540,16 @@ impl Carried {
     fn read_whole(&mut self, repository: &GitRepository, commit: &Commit) -> Result<(), ReadError> {
         let cache = self.seed.take().unwrap_or_default();
         if let Ok(mut cached) = cache.files.write() {
-            let carried = std::mem::take(&mut self.files);
-            cached.extend(
-                carried
-                    .into_iter()
-                    .map(|(path, (blob, file))| ((path, blob), file)),
-            );
+            cached.extend(std::mem::take(&mut self.files));
         }
         let raw = repository.read(commit, &|path, blob| cache.has(path, blob))?;
-        let blobs: HashMap<String, String> = raw
-            .iter()
-            .filter_map(|file| Some((file.path.clone(), file.blob.clone()?)))
-            .collect();
         let read = through_cache(&cache, |read| load::read_all(raw, read))?;
+        // What the cache held and this revision does not is freed without waiting for it.
+        discard(cache);
         self.ignore = load::ignored(&read);
         self.files = read
             .into_iter()
-            .map(|file| {
-                let blob = blobs.get(&*file.path).cloned().unwrap_or_default();
-                (file.path.to_string(), (blob, file))
-            })
+            .map(|file| (Arc::clone(&file.path), file))
             .collect();
         Ok(())
     }
@@ -576,7 +563,7 @@ impl Carried {
     /// The current revision: its documents, model and reading and schema findings (no
     /// cross-file rules), as [`read`] gives them of the same commit read whole.
     pub fn checked(&self) -> Checked {
-        let loaded = load::assemble(self.files.values().map(|(_, file)| file.clone()).collect());
+        let loaded = load::assemble(self.files.values().cloned().collect());
         assembled(loaded, self.commit.clone())
     }
 
@@ -584,6 +571,6 @@ impl Carried {
     /// same documents in the same order (the files by path, each file's documents in turn),
     /// without copying them into a [`Loaded`]. What the gates need, at a fraction of the cost.
     pub fn model(&self) -> Model {
-        Model::of(self.files.values().flat_map(|(_, file)| &file.documents))
+        Model::of(self.files.values().flat_map(|file| &file.documents))
     }
 }

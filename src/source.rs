@@ -99,8 +99,9 @@ pub struct RawFile {
     /// The path relative to the portfolio root, with `/` separators.
     pub path: String,
     pub content: Content,
-    /// The git blob id, when read from a revision: the same path and blob read the same.
-    pub blob: Option<String>,
+    /// The git blob id, when read from a revision (or, for a work-tree file, the id its bytes
+    /// would have): the same path and blob read the same.
+    pub blob: Option<git2::Oid>,
 }
 
 #[derive(Debug)]
@@ -181,9 +182,7 @@ pub fn read_work_tree(root: &Path) -> Result<Vec<RawFile>, SourceError> {
 pub fn name_blobs(files: &mut [RawFile]) {
     files.par_iter_mut().for_each(|file| {
         if let Content::Bytes(bytes) = &file.content {
-            file.blob = git2::Oid::hash_object(git2::ObjectType::Blob, bytes)
-                .ok()
-                .map(|id| id.to_string());
+            file.blob = git2::Oid::hash_object(git2::ObjectType::Blob, bytes).ok();
         }
     });
 }
@@ -600,7 +599,7 @@ impl GitRepository {
     pub fn read(
         &self,
         commit: &Commit,
-        known: &dyn Fn(&str, &str) -> bool,
+        known: &dyn Fn(&str, git2::Oid) -> bool,
     ) -> Result<Vec<RawFile>, SourceError> {
         let Some(tree) = self.portfolio_tree(commit)? else {
             return Ok(Vec::new());
@@ -609,7 +608,7 @@ impl GitRepository {
         walk_yaml(&tree, "", &mut |path, id, is_link| {
             let content = if is_link {
                 Some(Content::Symlink)
-            } else if known(&path, &id.to_string()) {
+            } else if known(&path, id) {
                 Some(Content::Known)
             } else {
                 None
@@ -624,7 +623,7 @@ impl GitRepository {
             Ok(Some(RawFile {
                 path,
                 content,
-                blob: Some(id.to_string()),
+                blob: Some(id),
             }))
         })
     }
@@ -748,7 +747,7 @@ impl GitRepository {
         &self,
         commit: &Commit,
         paths: &[String],
-        known: &dyn Fn(&str, &str) -> bool,
+        known: &dyn Fn(&str, git2::Oid) -> bool,
     ) -> Result<Vec<RawFile>, SourceError> {
         let oid = git2::Oid::from_str(&commit.id)?;
         let top = self.repository.find_commit(oid)?.tree_id();
@@ -769,10 +768,9 @@ impl GitRepository {
             let Some((id, mode)) = self.find_blob(top, &full)? else {
                 continue;
             };
-            let blob = id.to_string();
             let content = if mode == 0o120_000 {
                 Content::Symlink
-            } else if known(path, &blob) {
+            } else if known(path, id) {
                 Content::Known
             } else {
                 read_blob(&odb, id)?
@@ -780,7 +778,7 @@ impl GitRepository {
             files.push(RawFile {
                 path: path.clone(),
                 content,
-                blob: Some(blob),
+                blob: Some(id),
             });
         }
         Ok(files)

@@ -10,7 +10,7 @@ use miette::{IntoDiagnostic, Result};
 use super::{Context, Outcome, parse_as_of, portfolio_root};
 use crate::cli::ReportArgs;
 use crate::model::date::Date;
-use crate::portfolio::{AsOf, Cache, read_and_check, read_and_check_keeping};
+use crate::portfolio::{AsOf, Cache, Checked, read_and_check, read_and_check_keeping};
 use crate::report::{self, TEMPLATES};
 use crate::source::{GitRepository, SourceError};
 use crate::timeline::Timeline;
@@ -35,13 +35,22 @@ pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> Result<
     };
     let as_of = checked.evaluation_date(date_choice);
     let evaluation = gates::evaluate(&checked.model, as_of);
-    let mut report_context = report::build(&checked.model, &evaluation);
-    crate::portfolio::discard(checked);
-    if let Some(read) = read {
-        report_context.history = timeline(&root, args.rev.as_deref(), context.today, read)?
-            .as_ref()
-            .and_then(report::history::view);
-    }
+    // The history is read before the report's context is built: the files the history's first
+    // commit takes from `read` are freed with it, before the context takes their place.
+    let Checked {
+        model,
+        loaded,
+        findings,
+        ..
+    } = checked;
+    crate::portfolio::discard((loaded, findings));
+    let history = match read {
+        Some(read) => timeline(&root, args.rev.as_deref(), context.today, read)?,
+        None => None,
+    };
+    let mut report_context = report::build(&model, &evaluation);
+    crate::portfolio::discard(model);
+    report_context.history = history.as_ref().and_then(report::history::view);
     report_context.full_report = args
         .out
         .as_ref()
@@ -66,33 +75,21 @@ pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> Result<
     } else {
         None
     };
-    let renderer = report::Renderer::new(&report_context, &overrides)?;
-    let mut files = renderer.markdown()?;
-    if args.html || args.pdf {
-        files.extend(renderer.html()?);
-    }
-    let printed = match &chromium {
-        Some(chromium) => Some(pdf::print(chromium, &renderer.print_page()?)?),
-        None => None,
-    };
-    match &args.out {
-        Some(folder) => {
-            let mut all: Vec<(&str, &[u8])> = files
-                .iter()
-                .map(|(name, text)| (name.as_str(), text.as_bytes()))
-                .collect();
-            if let Some(bytes) = &printed {
-                all.push(("report.pdf", bytes));
-            }
-            write_atomically(folder, &all).into_diagnostic()?;
-        }
+    let renderer = report::Renderer::new(report_context, &overrides)?;
+    let summary = match &args.out {
+        Some(folder) => write_report(&renderer, folder, args, chromium.as_deref())?,
         None => {
-            let report = files.get("report.md").map_or("", String::as_str);
-            out.write_all(report.as_bytes()).into_diagnostic()?;
+            let report = renderer.markdown_file("report.md").transpose()?;
+            out.write_all(report.unwrap_or_default().as_bytes())
+                .into_diagnostic()?;
+            match context.github_actions {
+                true => renderer.markdown_file("summary.md").transpose()?,
+                false => None,
+            }
         }
-    }
+    };
     if context.github_actions {
-        if let (Some(path), Some(summary)) = (&context.step_summary, files.get("summary.md")) {
+        if let (Some(path), Some(summary)) = (&context.step_summary, summary) {
             let mut file = std::fs::OpenOptions::new()
                 .create(true)
                 .append(true)
@@ -121,24 +118,89 @@ fn timeline(root: &Path, rev: Option<&str>, today: Date, read: Cache) -> Result<
     Ok(Some(history::timeline(&repository, range, today, read)?))
 }
 
-/// Writes every file into a hidden temporary folder inside `folder`, then moves each into
-/// place: a run that fails leaves the previous reports as they were, and no file is ever
-/// half-written. Other files in `folder` are left alone.
-fn write_atomically(folder: &Path, files: &[(&str, &[u8])]) -> std::io::Result<()> {
-    std::fs::create_dir_all(folder)?;
-    let staging = folder.join(format!(".folio-report-{}", std::process::id()));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging)?;
+/// Renders every file into `folder` (with `--html` the pages, with `--pdf` the PDF printed
+/// by `chromium`) through a [`Staging`] folder; returns summary.md's text.
+fn write_report(
+    renderer: &report::Renderer,
+    folder: &Path,
+    args: &ReportArgs,
+    chromium: Option<&Path>,
+) -> Result<Option<String>> {
+    let staging = Staging::new(folder).into_diagnostic()?;
+    let summary = std::sync::Mutex::new(None);
+    let sink = |name: &str, text: String| -> Result<()> {
+        staging.write(name, text.as_bytes()).into_diagnostic()?;
+        if name == "summary.md" {
+            if let Ok(mut summary) = summary.lock() {
+                *summary = Some(text);
+            }
+        }
+        Ok(())
+    };
+    renderer.each_markdown(&sink)?;
+    if args.html || args.pdf {
+        renderer.each_html(&sink)?;
     }
-    std::fs::create_dir(&staging)?;
-    let written = files
-        .iter()
-        .try_for_each(|(name, bytes)| std::fs::write(staging.join(name), bytes));
-    let moved = written.and_then(|()| {
-        files
+    if let Some(chromium) = chromium {
+        let printed = pdf::print(chromium, &renderer.print_page()?)?;
+        staging.write("report.pdf", &printed).into_diagnostic()?;
+    }
+    staging.publish().into_diagnostic()?;
+    Ok(summary.into_inner().ok().flatten())
+}
+
+/// A hidden temporary folder inside the report's folder that the files are written into, then
+/// moved into place when all are written: a run that fails leaves the previous reports as they
+/// were (the folder is removed when the staging is dropped unpublished), and no file is ever
+/// half-written. Other files in the report's folder are left alone.
+struct Staging {
+    folder: std::path::PathBuf,
+    staging: std::path::PathBuf,
+    written: std::sync::Mutex<Vec<String>>,
+}
+
+impl Staging {
+    fn new(folder: &Path) -> std::io::Result<Staging> {
+        std::fs::create_dir_all(folder)?;
+        let staging = folder.join(format!(".folio-report-{}", std::process::id()));
+        if staging.exists() {
+            std::fs::remove_dir_all(&staging)?;
+        }
+        std::fs::create_dir(&staging)?;
+        Ok(Staging {
+            folder: folder.to_path_buf(),
+            staging,
+            written: Default::default(),
+        })
+    }
+
+    fn write(&self, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+        std::fs::write(self.staging.join(name), bytes)?;
+        let mut written = self
+            .written
+            .lock()
+            .map_err(|_| std::io::Error::other("a report file failed while being written"))?;
+        written.push(name.to_string());
+        Ok(())
+    }
+
+    /// Moves every file written into the report's folder.
+    fn publish(self) -> std::io::Result<()> {
+        let written = std::mem::take(
+            &mut *self
+                .written
+                .lock()
+                .map_err(|_| std::io::Error::other("a report file failed while being written"))?,
+        );
+        written
             .iter()
-            .try_for_each(|(name, _)| std::fs::rename(staging.join(name), folder.join(name)))
-    });
-    let cleaned = std::fs::remove_dir_all(&staging);
-    moved.and(cleaned)
+            .try_for_each(|name| std::fs::rename(self.staging.join(name), self.folder.join(name)))
+        // Dropping the staging removes its (now empty) folder.
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.staging);
+    }
 }

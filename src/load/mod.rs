@@ -259,6 +259,10 @@ pub struct FileRead {
     pub parsed: Option<usize>,
     pub documents: Vec<Document>,
     pub findings: Vec<Finding>,
+    /// The git blob its bytes were read from (or would be stored as): a later reading of the
+    /// same path and blob reads the same. `None` for what is not read from its bytes (a link,
+    /// an oversized file) or when no blob is known.
+    pub blob: Option<git2::Oid>,
 }
 
 /// Reads every file with [`read_file`].
@@ -410,12 +414,19 @@ fn note_lent_id(result: &mut FileRead) {
 }
 
 fn read_contents(file: RawFile) -> FileRead {
+    // Only a reading of the bytes is the reading of the blob: a link, an oversized file (or a
+    // file asked for unread) is never taken for the file whose bytes its blob holds.
+    let blob = match file.content {
+        Content::Bytes(_) => file.blob,
+        Content::Known | Content::Symlink | Content::TooLarge(_) => None,
+    };
     let mut result = FileRead {
         path: Arc::from(file.path),
         text: None,
         parsed: None,
         documents: Vec::new(),
         findings: Vec::new(),
+        blob,
     };
     let Some(kind) = Kind::of_path(&result.path) else {
         result.findings.push(Finding::new(

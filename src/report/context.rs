@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::rows::Rows;
+
 use crate::gates::{Evaluation, Figures, GateKind, Status};
 use crate::model::assessment::Recommendation;
 use crate::model::initiative::Quantity;
@@ -17,17 +19,17 @@ pub struct ReportContext {
     pub gates: Vec<GateRow>,
     pub schedule: ScheduleView,
     pub metrics: Figures,
-    pub ventures: Vec<VentureRow>,
+    pub ventures: Rows<VentureRow>,
     /// The ventures report.md shows: at most [`OVERVIEW_VENTURES`], by revenue, then id.
     pub overview: Vec<VentureRow>,
     pub venture_totals: VentureTotals,
-    pub assessments: Vec<AssessmentRow>,
-    pub synergies: Vec<SynergyRow>,
+    pub assessments: Rows<AssessmentRow>,
+    pub synergies: Rows<SynergyRow>,
     /// The points of the value-against-effort chart: synergies at the same place share one
     /// point, so that no two labels are drawn over each other.
     pub synergy_points: Vec<ChartPoint>,
-    pub conflicts: Vec<ConflictRow>,
-    pub initiatives: Vec<InitiativeRow>,
+    pub conflicts: Rows<ConflictRow>,
+    pub initiatives: Rows<InitiativeRow>,
     pub resources: ResourceMatrix,
     pub governance: GovernanceInfo,
     pub value: ValueLog,
@@ -68,7 +70,7 @@ pub struct ScheduleView {
     pub done: usize,
     pub due: usize,
     pub late: usize,
-    pub overdue_milestones: Vec<OverdueMilestone>,
+    pub overdue_milestones: Rows<OverdueMilestone>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -205,7 +207,7 @@ fn schedule(
         due: count("due"),
         late: count("late"),
         steps,
-        overdue_milestones: overdue,
+        overdue_milestones: overdue.into(),
     }
 }
 
@@ -410,9 +412,9 @@ pub struct ResourceMatrix {
     /// at most [`MATRIX_COLUMNS`] of them; past that the allocations are listed, not gridded,
     /// so that the report grows with the allocations, not with resources × ventures.
     pub ventures: Vec<String>,
-    pub rows: Vec<ResourceRow>,
+    pub rows: Rows<ResourceRow>,
     /// Every allocation that exists, resource by resource.
-    pub allocations: Vec<AllocationRow>,
+    pub allocations: Rows<AllocationRow>,
 }
 
 /// The most ventures the allocation matrix shows as columns.
@@ -481,8 +483,8 @@ fn resource_matrix(model: &Model) -> ResourceMatrix {
     allocations.sort_by(|a, b| (&a.resource, &a.venture).cmp(&(&b.resource, &b.venture)));
     ResourceMatrix {
         ventures: columns,
-        rows,
-        allocations,
+        rows: rows.into(),
+        allocations: allocations.into(),
     }
 }
 
@@ -540,7 +542,7 @@ pub struct MeetingRow {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ValueLog {
-    pub events: Vec<ValueRow>,
+    pub events: Rows<ValueRow>,
     pub total_usd: f64,
     pub total_hours: f64,
     /// Money and hours captured by value type, for the chart and its table.
@@ -705,7 +707,7 @@ pub const OVERVIEW_VENTURES: usize = 25;
 
 /// The ventures report.md lists: those with the largest revenue, then by id.
 fn overview(ventures: &[VentureRow]) -> Vec<VentureRow> {
-    let mut overview: Vec<VentureRow> = ventures.to_vec();
+    let mut overview: Vec<&VentureRow> = ventures.iter().collect();
     overview.sort_by(|a, b| {
         b.revenue_monthly
             .unwrap_or(0.0)
@@ -713,7 +715,7 @@ fn overview(ventures: &[VentureRow]) -> Vec<VentureRow> {
             .then_with(|| a.id.cmp(&b.id))
     });
     overview.truncate(OVERVIEW_VENTURES);
-    overview
+    overview.into_iter().cloned().collect()
 }
 
 /// Who names each venture (a synergy, an initiative), gathered in one pass over the lists.
@@ -1205,13 +1207,13 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
         schedule,
         metrics: figures.clone(),
         overview: overview(&ventures),
-        ventures,
+        ventures: ventures.into(),
         venture_totals,
-        assessments,
+        assessments: assessments.into(),
         synergy_points: synergy_points(&synergies),
-        synergies,
-        conflicts,
-        initiatives,
+        synergies: synergies.into(),
+        conflicts: conflicts.into(),
+        initiatives: initiatives.into(),
         resources,
         governance,
         value: ValueLog {
@@ -1221,7 +1223,7 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
                 .into_iter()
                 .map(|(kind, (usd, hours))| ValueByType { kind, usd, hours })
                 .collect(),
-            events,
+            events: events.into(),
             over_time: value_over_time(model, as_of),
         },
         benefits,

@@ -32,9 +32,23 @@ fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
         .unwrap_or_default()
 }
 
-/// Every CSV, by file name.
-pub fn tables(context: &ReportContext) -> Vec<(String, String)> {
-    let assessments = table(
+/// How a CSV is written from the report's context.
+pub type Table = fn(&ReportContext) -> String;
+
+/// Every CSV: its file name and how it is written.
+pub const TABLES: [(&str, Table); 7] = [
+    ("ventures.csv", ventures),
+    ("assessment-matrix.csv", assessments),
+    ("synergy-register.csv", synergies),
+    ("conflict-log.csv", conflicts),
+    ("resource-allocation.csv", resources),
+    ("initiative-dashboard.csv", initiatives),
+    ("value-capture-log.csv", value),
+];
+
+/// assessment-matrix.csv: one row per assessment.
+fn assessments(context: &ReportContext) -> String {
+    table(
         &[
             "venture",
             "name",
@@ -63,8 +77,12 @@ pub fn tables(context: &ReportContext) -> Vec<(String, String)> {
                 ]
             })
             .collect(),
-    );
-    let synergies = table(
+    )
+}
+
+/// synergy-register.csv: one row per synergy.
+fn synergies(context: &ReportContext) -> String {
+    table(
         &[
             "id",
             "title",
@@ -93,8 +111,12 @@ pub fn tables(context: &ReportContext) -> Vec<(String, String)> {
                 ]
             })
             .collect(),
-    );
-    let conflicts = table(
+    )
+}
+
+/// conflict-log.csv: one row per conflict.
+fn conflicts(context: &ReportContext) -> String {
+    table(
         &[
             "id",
             "title",
@@ -123,10 +145,13 @@ pub fn tables(context: &ReportContext) -> Vec<(String, String)> {
                 ]
             })
             .collect(),
-    );
-    // One row per allocation that exists: grows with the allocations, and reads straight into a
-    // spreadsheet's pivot table.
-    let resources = table(
+    )
+}
+
+/// resource-allocation.csv: one row per allocation that exists, which grows with the
+/// allocations and reads straight into a spreadsheet's pivot table.
+fn resources(context: &ReportContext) -> String {
+    table(
         &[
             "resource",
             "venture",
@@ -148,8 +173,12 @@ pub fn tables(context: &ReportContext) -> Vec<(String, String)> {
                 ]
             })
             .collect(),
-    );
-    let initiatives = table(
+    )
+}
+
+/// initiative-dashboard.csv: one row per initiative.
+fn initiatives(context: &ReportContext) -> String {
+    table(
         &[
             "initiative",
             "name",
@@ -183,8 +212,12 @@ pub fn tables(context: &ReportContext) -> Vec<(String, String)> {
                 ]
             })
             .collect(),
-    );
-    let value = table(
+    )
+}
+
+/// value-capture-log.csv: one row per value event.
+fn value(context: &ReportContext) -> String {
+    table(
         &[
             "id",
             "initiative",
@@ -212,16 +245,7 @@ pub fn tables(context: &ReportContext) -> Vec<(String, String)> {
                 ]
             })
             .collect(),
-    );
-    vec![
-        ("ventures.csv".into(), ventures(context)),
-        ("assessment-matrix.csv".into(), assessments),
-        ("synergy-register.csv".into(), synergies),
-        ("conflict-log.csv".into(), conflicts),
-        ("resource-allocation.csv".into(), resources),
-        ("initiative-dashboard.csv".into(), initiatives),
-        ("value-capture-log.csv".into(), value),
-    ]
+    )
 }
 
 /// ventures.csv: one row per venture, with its figures, latest assessment, the synergies and

@@ -9,12 +9,14 @@ pub mod context;
 mod csv;
 mod filters;
 pub mod history;
+pub mod rows;
 mod svg;
 
 use std::collections::BTreeMap;
 
 use minijinja::value::Serde;
 use minijinja::{Environment, UndefinedBehavior, Value};
+use rayon::prelude::*;
 
 pub use context::{ReportContext, build};
 
@@ -178,9 +180,6 @@ pub struct ReportError {
     pub reason: String,
 }
 
-/// The rendered files, by name, in a stable order.
-pub type Files = BTreeMap<String, String>;
-
 fn environment(overrides: &BTreeMap<String, String>) -> Result<Environment<'static>, ReportError> {
     let mut environment = Environment::new();
     environment.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -255,69 +254,106 @@ fn render_one(
         .map_err(failed)
 }
 
-/// Renders every report and CSV. `overrides` replaces embedded templates by name.
-pub fn render(
-    context: &ReportContext,
-    overrides: &BTreeMap<String, String>,
-) -> Result<Files, ReportError> {
-    Renderer::new(context, overrides)?.markdown()
+/// A file of the report and what it is made from.
+#[derive(Clone, Copy)]
+enum Part {
+    /// A Markdown report: its file name and its template.
+    Markdown(&'static str, &'static str),
+    /// summary.md, within [`SUMMARY_LIMIT`].
+    Summary,
+    /// A CSV: its file name and the function that writes it.
+    Table(&'static str, csv::Table),
 }
 
+/// Takes each rendered file, by file name, as soon as it is rendered (from any thread).
+pub type Sink<'a, E> = dyn Fn(&str, String) -> Result<(), E> + Sync + 'a;
+
 /// The templates compiled once and the context turned into a template value once, for every
-/// file a run renders.
-pub struct Renderer<'a> {
-    context: &'a ReportContext,
+/// file a run renders. The files are rendered in parallel and each handed over as soon as it
+/// is rendered, so that a run never holds the whole report at once.
+pub struct Renderer {
+    context: ReportContext,
     environment: Environment<'static>,
     value: Value,
 }
 
-impl<'a> Renderer<'a> {
+impl Renderer {
+    /// `overrides` replaces embedded templates by name.
     pub fn new(
-        context: &'a ReportContext,
+        context: ReportContext,
         overrides: &BTreeMap<String, String>,
-    ) -> Result<Renderer<'a>, ReportError> {
+    ) -> Result<Renderer, ReportError> {
         Ok(Renderer {
-            context,
             environment: environment(overrides)?,
-            value: Value::from(Serde(context)),
+            value: Value::from(Serde(&context)),
+            context,
         })
     }
 
-    /// Every Markdown report, the summary and the CSVs.
-    pub fn markdown(&self) -> Result<Files, ReportError> {
-        let mut files = Files::new();
-        for (template, _) in TEMPLATES {
-            let Some(name) = template.strip_suffix(".md.j2") else {
-                continue;
-            };
-            // The summary is written within its limit below; history.md only with a history.
-            if name.starts_with("summary") || (name == "history" && self.context.history.is_none())
-            {
-                continue;
-            }
-            files.insert(
-                format!("{name}.md"),
-                render_one(&self.environment, template, &self.value)?,
-            );
-        }
-        files.insert(
-            "summary.md".into(),
-            summary(&self.environment, &self.value)?,
-        );
-        for (name, text) in csv::tables(self.context) {
-            files.insert(name, text);
-        }
-        Ok(files)
+    /// The Markdown files: the reports, the summary and the CSVs. history.md only with a
+    /// history.
+    fn parts(&self) -> Vec<Part> {
+        // The summary is written within its limit from its two templates.
+        let reports = TEMPLATES.iter().filter_map(|&(template, _)| {
+            let file = template.strip_suffix(".j2")?;
+            let wanted = file.ends_with(".md")
+                && !file.starts_with("summary")
+                && (file != "history.md" || self.context.history.is_some());
+            wanted.then_some(Part::Markdown(file, template))
+        });
+        reports
+            .chain([Part::Summary])
+            .chain(
+                csv::TABLES
+                    .iter()
+                    .map(|&(file, table)| Part::Table(file, table)),
+            )
+            .collect()
     }
 
-    /// The pages of the HTML site, by file name.
-    pub fn html(&self) -> Result<Files, ReportError> {
+    fn render_part(&self, part: Part) -> Result<(&'static str, String), ReportError> {
+        Ok(match part {
+            Part::Markdown(file, template) => {
+                (file, render_one(&self.environment, template, &self.value)?)
+            }
+            Part::Summary => ("summary.md", summary(&self.environment, &self.value)?),
+            Part::Table(file, table) => (file, table(&self.context)),
+        })
+    }
+
+    /// Every Markdown report, the summary and the CSVs, each handed to `sink` with its file
+    /// name as soon as it is rendered, in no set order.
+    pub fn each_markdown<E>(&self, sink: &Sink<'_, E>) -> Result<(), E>
+    where
+        E: From<ReportError> + Send,
+    {
+        self.parts().into_par_iter().try_for_each(|part| {
+            let (file, text) = self.render_part(part)?;
+            sink(file, text)
+        })
+    }
+
+    /// One Markdown file of [`Renderer::each_markdown`] alone, by file name (`report.md`,
+    /// `summary.md`, `ventures.csv`…); `None` for a name that is not one of them.
+    pub fn markdown_file(&self, file: &str) -> Option<Result<String, ReportError>> {
+        let part = self.parts().into_iter().find(|&part| match part {
+            Part::Markdown(name, _) | Part::Table(name, _) => name == file,
+            Part::Summary => file == "summary.md",
+        })?;
+        Some(self.render_part(part).map(|(_, text)| text))
+    }
+
+    /// The pages of the HTML site, each handed to `sink` with its file name as soon as it is
+    /// rendered, in no set order.
+    pub fn each_html<E>(&self, sink: &Sink<'_, E>) -> Result<(), E>
+    where
+        E: From<ReportError> + Send,
+    {
         let svgs = self.charts()?;
-        let mut files = Files::new();
-        for (page, _) in PAGES {
-            files.insert(page.to_string(), self.page(page, &svgs, false)?);
-        }
-        Ok(files)
+        PAGES.into_par_iter().try_for_each(|(page, _)| {
+            let text = self.page(page, &svgs, false)?;
+            sink(page, text)
+        })
     }
 
     /// `index.html` as printed to PDF: the links to the other pages, which a PDF cannot follow,
@@ -327,7 +363,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn charts(&self) -> Result<Value, ReportError> {
-        let svgs = svg::all(self.context).map_err(|error| ReportError {
+        let svgs = svg::all(&self.context).map_err(|error| ReportError {
             template: "(charts)".into(),
             reason: error.to_string(),
         })?;
