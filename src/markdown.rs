@@ -28,6 +28,15 @@ pub fn cell(text: &str) -> String {
 /// text, and newlines folded. In a table cell (`in_table`), `|` is escaped, which GitHub's
 /// table parser undoes before it reads the span. An empty text is an em dash.
 pub fn code(text: &str, in_table: bool) -> String {
+    // Most texts (ids, names) need no fence longer than one backtick, no folding, no padding
+    // and no escape.
+    let needs_care = text.is_empty()
+        || text.contains(['\n', '\r', '`'])
+        || (in_table && text.contains('|'))
+        || (text.starts_with(' ') && text.ends_with(' '));
+    if !needs_care {
+        return format!("`{text}`");
+    }
     let text: String = text
         .chars()
         .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })

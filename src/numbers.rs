@@ -3,7 +3,20 @@
 
 /// A figure as people write it: no trailing `.0`, at most two decimals.
 pub fn figure(value: f64) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
+    let cents = (value * 100.0).round();
+    // Below 2^53 cents are an exact integer, printed without the float formatter's slow exact
+    // path (which gives the same digits); -0 is left to the formatter, which prints its sign.
+    if cents.abs() < 9_007_199_254_740_992.0 && !(cents == 0.0 && cents.is_sign_negative()) {
+        let cents = cents as i64;
+        let (whole, fraction) = (cents / 100, (cents % 100).unsigned_abs());
+        let sign = if cents < 0 && whole == 0 { "-" } else { "" };
+        return match fraction {
+            0 => format!("{whole}"),
+            f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+            f => format!("{sign}{whole}.{f:02}"),
+        };
+    }
+    let rounded = cents / 100.0;
     if rounded.fract() == 0.0 {
         format!("{rounded:.0}")
     } else {
@@ -54,6 +67,38 @@ mod tests {
 
     #[test]
     fn figures_read_as_written() {
+        // Every figure as the float formatter writes it, fast path or not.
+        let slow = |value: f64| {
+            let rounded = (value * 100.0).round() / 100.0;
+            if rounded.fract() == 0.0 {
+                format!("{rounded:.0}")
+            } else {
+                format!("{rounded:.2}").trim_end_matches('0').to_string()
+            }
+        };
+        for value in [
+            0.0,
+            -0.0,
+            -0.001,
+            0.004,
+            0.005,
+            -0.25,
+            -1.5,
+            1.05,
+            2.675,
+            99.999,
+            -99.995,
+            1e15,
+            -123_456.78,
+            9.007e13,
+            4.5e15,
+            1e17,
+            -1e300,
+            0.1 + 0.2,
+            172_800.0,
+        ] {
+            assert_eq!(figure(value), slow(value), "{value}");
+        }
         assert_eq!(figure(120.0), "120");
         assert_eq!(figure(3.65), "3.65");
         assert_eq!(figure(0.1 + 0.2), "0.3");

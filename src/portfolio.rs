@@ -72,16 +72,26 @@ impl Checked {
 /// Files already read and checked, by path, each with the git blob it was read from: the
 /// latest reading of each path (a history moves forward, so the latest is the one asked for).
 pub struct Cache {
-    /// Whether files read through the cache are kept for a later revision.
-    keeps: bool,
+    mode: Mode,
     /// Read far more often than written (every unchanged file of a second revision).
     files: RwLock<HashMap<Arc<str>, FileRead>>,
+}
+
+/// What a reading through a [`Cache`] does with the files it reads and holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Keeps every file it reads, for a later revision.
+    Keeping,
+    /// Keeps nothing: for a revision whose files no later one will ask for.
+    Passing,
+    /// Hands each file it holds over once, to the one reading it is for, and keeps nothing.
+    HandingOver,
 }
 
 impl Default for Cache {
     fn default() -> Cache {
         Cache {
-            keeps: true,
+            mode: Mode::Keeping,
             files: RwLock::default(),
         }
     }
@@ -91,18 +101,39 @@ impl Cache {
     /// A cache that keeps nothing: for a revision whose files no later one will ask for.
     pub fn passing() -> Cache {
         Cache {
-            keeps: false,
+            mode: Mode::Passing,
             files: RwLock::default(),
         }
     }
 
+    /// This cache's files, for one reading that takes them over instead of copying them.
+    fn handing_over(self) -> Cache {
+        Cache {
+            mode: Mode::HandingOver,
+            ..self
+        }
+    }
+
+    /// Whether files read through it are kept for a later revision.
+    fn keeps(&self) -> bool {
+        self.mode == Mode::Keeping
+    }
+
     /// Whether this path and blob were read already, so that their bytes need not be read again.
     pub fn has(&self, path: &str, blob: git2::Oid) -> bool {
-        self.keeps && self.get(path, blob).is_some()
+        self.mode != Mode::Passing
+            && self
+                .files
+                .read()
+                .is_ok_and(|files| files.get(path).is_some_and(|file| file.blob == Some(blob)))
     }
 
     /// The reading of this path and blob, when held.
     fn get(&self, path: &str, blob: git2::Oid) -> Option<FileRead> {
+        if self.mode == Mode::HandingOver {
+            let mut files = self.files.write().ok()?;
+            return files.remove(path).filter(|file| file.blob == Some(blob));
+        }
         let files = self.files.read().ok()?;
         files
             .get(path)
@@ -112,7 +143,7 @@ impl Cache {
 
     /// Keeps a reading (of a known blob) for a later revision.
     fn keep(&self, read: &FileRead) {
-        if let (true, Some(_), Ok(mut files)) = (self.keeps, read.blob, self.files.write()) {
+        if let (true, Some(_), Ok(mut files)) = (self.keeps(), read.blob, self.files.write()) {
             files.insert(Arc::clone(&read.path), read.clone());
         }
     }
@@ -150,42 +181,43 @@ pub fn read_and_check(
     revision: Option<&str>,
     as_of: AsOf,
 ) -> Result<Checked, ReadError> {
-    read_and_check_through(root, revision, as_of, &Cache::passing())
+    let cache = Cache::passing();
+    let (files, commit) = files_at(root, revision, &cache)?;
+    check(files, commit, &cache, as_of)
 }
 
-/// Reads and checks a portfolio as [`read_and_check`] does, and keeps every file's reading by
-/// path and blob (a work-tree file is given the blob id git would give its bytes): a revision
-/// that holds the same files, such as the first commit of the report's history, reads them
-/// from the returned cache instead of again.
-pub fn read_and_check_keeping(
-    root: &Path,
-    revision: Option<&str>,
-    as_of: AsOf,
-) -> Result<(Checked, Cache), ReadError> {
-    let cache = Cache::default();
-    let checked = read_and_check_through(root, revision, as_of, &cache)?;
-    Ok((checked, cache))
+/// Reads a portfolio from the work tree, or from a git revision, as [`read_and_check`] does
+/// but without the cross-file rules: its model, with the reading and schema findings. What
+/// `folio report` needs, since nothing it writes reads the rules' findings (`folio check`
+/// reports them). With a `cache` that keeps, every file's reading is kept by path and blob (a
+/// work-tree file is given the blob id git would give its bytes): a revision that holds the
+/// same files, such as the first commit of the report's history, reads them from the cache
+/// instead of again.
+pub fn read_from(root: &Path, revision: Option<&str>, cache: &Cache) -> Result<Checked, ReadError> {
+    let (files, commit) = files_at(root, revision, cache)?;
+    read(files, commit, cache)
 }
 
-fn read_and_check_through(
+/// The portfolio's files in the work tree (`revision` none), or at a git revision with its
+/// commit. Work-tree files are given their blob ids when `cache` keeps what it reads.
+fn files_at(
     root: &Path,
     revision: Option<&str>,
-    as_of: AsOf,
     cache: &Cache,
-) -> Result<Checked, ReadError> {
+) -> Result<(Vec<RawFile>, Option<Commit>), ReadError> {
     match revision {
         None => {
             let mut files = source::read_work_tree(root)?;
-            if cache.keeps {
+            if cache.keeps() {
                 source::name_blobs(&mut files);
             }
-            check(files, None, cache, as_of)
+            Ok((files, None))
         }
         Some(revision) => {
             let repository = GitRepository::open(root)?;
             let commit = repository.resolve(revision)?;
             let files = repository.read(&commit, &|_, _| false)?;
-            check(files, Some(commit), cache, as_of)
+            Ok((files, Some(commit)))
         }
     }
 }
@@ -538,7 +570,9 @@ impl Carried {
     /// Reads the revision at `commit` whole, as [`read`] does; the files carried so far are
     /// not read again.
     fn read_whole(&mut self, repository: &GitRepository, commit: &Commit) -> Result<(), ReadError> {
-        let cache = self.seed.take().unwrap_or_default();
+        // The files carried so far and the seed are handed over to this reading: a file of
+        // theirs that this revision holds is moved into it, not copied.
+        let cache = self.seed.take().unwrap_or_default().handing_over();
         if let Ok(mut cached) = cache.files.write() {
             cached.extend(std::mem::take(&mut self.files));
         }

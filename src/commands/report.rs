@@ -1,4 +1,5 @@
-//! `folio report`: check, evaluate the gates, read the gate timeline when the portfolio is in a
+//! `folio report`: read the portfolio (its model: the cross-file rules are `folio check`'s),
+//! evaluate the gates, read the gate timeline when the portfolio is in a
 //! git repository, render every deliverable (Markdown and CSV, and with --html the web pages,
 //! with --pdf the PDF printed from them), write them atomically.
 
@@ -10,7 +11,7 @@ use miette::{IntoDiagnostic, Result};
 use super::{Context, Outcome, parse_as_of, portfolio_root};
 use crate::cli::ReportArgs;
 use crate::model::date::Date;
-use crate::portfolio::{AsOf, Cache, Checked, read_and_check, read_and_check_keeping};
+use crate::portfolio::{AsOf, Cache, Checked, read_from};
 use crate::report::{self, TEMPLATES};
 use crate::source::{GitRepository, SourceError};
 use crate::timeline::Timeline;
@@ -22,17 +23,16 @@ pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> Result<
         today: context.today,
     };
     let root = portfolio_root(args.root.as_deref(), context)?;
-    // With the history, the files read here serve its first commit too: in a clean checkout
-    // of a one-commit repository, none is read twice.
-    let (checked, read) = if args.no_history {
-        (
-            read_and_check(&root, args.rev.as_deref(), date_choice)?,
-            None,
-        )
+    // The report needs the model, not the cross-file rules' findings (`folio check` reports
+    // them). With the history, the files read here serve its first commit too: in a clean
+    // checkout of a one-commit repository, none is read twice.
+    let cache = if args.no_history {
+        Cache::passing()
     } else {
-        let (checked, cache) = read_and_check_keeping(&root, args.rev.as_deref(), date_choice)?;
-        (checked, Some(cache))
+        Cache::default()
     };
+    let checked = read_from(&root, args.rev.as_deref(), &cache)?;
+    let read = (!args.no_history).then_some(cache);
     let as_of = checked.evaluation_date(date_choice);
     let evaluation = gates::evaluate(&checked.model, as_of);
     // The history is read before the report's context is built: the files the history's first

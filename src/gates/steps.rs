@@ -2,7 +2,7 @@
 //! identified, conflicts resolved, plans created, resources shared, governance established,
 //! initiatives launched, value captured, benefits measured.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde::Serialize;
 
@@ -115,7 +115,8 @@ const EPSILON: f64 = 1e-9;
 
 pub(super) fn ventures_assessed(input: &Input<'_>) -> GateResult {
     let model = input.model;
-    let assessed: BTreeSet<&str> = model
+    // Sets asked only whether they hold an id: hashed, for portfolios of thousands.
+    let assessed: HashSet<&str> = model
         .assessments
         .iter()
         .map(|assessment| assessment.venture.as_str())
@@ -126,7 +127,7 @@ pub(super) fn ventures_assessed(input: &Input<'_>) -> GateResult {
         .filter(|venture| venture.status == VentureStatus::Active)
         .map(|venture| venture.id.as_str())
         .collect();
-    let active_set: BTreeSet<&str> = active.iter().copied().collect();
+    let active_set: HashSet<&str> = active.iter().copied().collect();
     let missing: Vec<String> = active
         .iter()
         .filter(|id| !assessed.contains(*id))

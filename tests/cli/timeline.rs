@@ -272,8 +272,8 @@ fn carrying_a_history_equals_reading_every_revision_whole() {
     // reading evaluates it; with the work tree's reading as a seed (what `folio report` gives
     // it) too.
     let today = Date::parse("2027-01-15").expect("a date");
-    let (_, work_tree) =
-        portfolio::read_and_check_keeping(&root, None, as_of).expect("the work tree");
+    let work_tree = Cache::default();
+    portfolio::read_from(&root, None, &work_tree).expect("the work tree");
     let timeline =
         folio::history::timeline(&git, "HEAD", today, Cache::default()).expect("the timeline");
     let seeded = folio::history::timeline(&git, "HEAD", today, work_tree).expect("seeded");
