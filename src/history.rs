@@ -7,9 +7,10 @@ use serde::Deserialize;
 
 use crate::decisions::approvals::{Person, Review};
 use crate::gates;
+use crate::load::FileRead;
 use crate::model::Model;
 use crate::model::date::Date;
-use crate::portfolio::{self, AsOf, Cache, Carried, ReadError};
+use crate::portfolio::{self, AsOf, Carried, ReadError};
 use crate::source::{Commit, GitRepository, SourceError};
 use crate::timeline::{Point, Timeline};
 
@@ -100,12 +101,13 @@ pub fn main_line(
 /// `today` only when neither exists). The portfolio is carried from commit to commit
 /// ([`Carried`]): each commit reads only the files it changes, and its model is assembled again
 /// only when it changed any. A commit at which the portfolio holds no file is left out. The
-/// first commit's files that `seed` holds (by path and blob) are not read again.
+/// first commit's files that `seed` holds (a reading of the same path and blob) are taken
+/// from it, not read again.
 pub fn timeline(
     repository: &GitRepository,
     range: &str,
     today: Date,
-    seed: Cache,
+    seed: Vec<FileRead>,
 ) -> Result<Timeline, ReadError> {
     let main_line = main_line(repository, range)?;
     let as_of = AsOf::today(today);

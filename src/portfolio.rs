@@ -106,11 +106,17 @@ impl Cache {
         }
     }
 
-    /// This cache's files, for one reading that takes them over instead of copying them.
-    fn handing_over(self) -> Cache {
+    /// A cache of these files (each with its blob), for one reading that takes them over
+    /// instead of copying them.
+    fn handing_over(files: impl IntoIterator<Item = FileRead>) -> Cache {
         Cache {
             mode: Mode::HandingOver,
-            ..self
+            files: RwLock::new(
+                files
+                    .into_iter()
+                    .map(|file| (Arc::clone(&file.path), file))
+                    .collect(),
+            ),
         }
     }
 
@@ -181,34 +187,55 @@ pub fn read_and_check(
     revision: Option<&str>,
     as_of: AsOf,
 ) -> Result<Checked, ReadError> {
-    let cache = Cache::passing();
-    let (files, commit) = files_at(root, revision, &cache)?;
-    check(files, commit, &cache, as_of)
+    let (files, commit) = files_at(root, revision, false)?;
+    check(files, commit, &Cache::passing(), as_of)
 }
 
-/// Reads a portfolio from the work tree, or from a git revision, as [`read_and_check`] does
-/// but without the cross-file rules: its model, with the reading and schema findings. What
-/// `folio report` needs, since nothing it writes reads the rules' findings (`folio check`
-/// reports them). With a `cache` that keeps, every file's reading is kept by path and blob (a
-/// work-tree file is given the blob id git would give its bytes): a revision that holds the
-/// same files, such as the first commit of the report's history, reads them from the cache
-/// instead of again.
-pub fn read_from(root: &Path, revision: Option<&str>, cache: &Cache) -> Result<Checked, ReadError> {
-    let (files, commit) = files_at(root, revision, cache)?;
-    read(files, commit, cache)
+/// A revision's files as read and typed, with its model: what `folio report` needs of a
+/// portfolio (its model; nothing it writes reads the cross-file rules' findings, which
+/// `folio check` reports), and what seeds the first commit of its history.
+pub struct Reading {
+    /// The files as read, each with its blob when `named` (see [`read_model`]).
+    pub files: Vec<FileRead>,
+    pub model: Model,
+    /// The commit it was read from, when read from a git revision.
+    pub commit: Option<Commit>,
+}
+
+impl Reading {
+    /// The evaluation date, as [`Checked::evaluation_date`] gives it.
+    pub fn evaluation_date(&self, as_of: AsOf) -> Date {
+        evaluation_date(&self.model, self.commit.as_ref(), as_of)
+    }
+}
+
+/// Reads a portfolio from the work tree, or from a git revision, as [`read_and_check`] reads
+/// it, into a [`Reading`]: the model is the one a check builds, from the same documents in the
+/// same order. With `named`, work-tree files are given the blob ids git would give their
+/// bytes, so that a history can take them for its commits' files of the same path and blob.
+pub fn read_model(root: &Path, revision: Option<&str>, named: bool) -> Result<Reading, ReadError> {
+    let (raw, commit) = files_at(root, revision, named)?;
+    let mut files = through_cache(&Cache::passing(), |read| load::read_all(raw, read))?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let model = Model::of(files.iter().flat_map(|file| &file.documents));
+    Ok(Reading {
+        files,
+        model,
+        commit,
+    })
 }
 
 /// The portfolio's files in the work tree (`revision` none), or at a git revision with its
-/// commit. Work-tree files are given their blob ids when `cache` keeps what it reads.
+/// commit. With `named`, work-tree files are given their blob ids.
 fn files_at(
     root: &Path,
     revision: Option<&str>,
-    cache: &Cache,
+    named: bool,
 ) -> Result<(Vec<RawFile>, Option<Commit>), ReadError> {
     match revision {
         None => {
             let mut files = source::read_work_tree(root)?;
-            if cache.keeps() {
+            if named {
                 source::name_blobs(&mut files);
             }
             Ok((files, None))
@@ -501,15 +528,15 @@ pub struct Carried {
     ignore: globset::GlobSet,
     commit: Option<Commit>,
     /// Files read already, which the first whole reading takes instead of reading them again.
-    seed: Option<Cache>,
+    seed: Vec<FileRead>,
 }
 
 impl Carried {
-    /// A carrier whose first whole reading takes the files `seed` holds (by path and blob)
-    /// instead of reading them again.
-    pub fn seeded(seed: Cache) -> Carried {
+    /// A carrier whose first whole reading takes the files of `seed` (a reading of the same
+    /// paths and blobs) instead of reading them again.
+    pub fn seeded(seed: Vec<FileRead>) -> Carried {
         Carried {
-            seed: Some(seed),
+            seed,
             ..Carried::default()
         }
     }
@@ -572,10 +599,9 @@ impl Carried {
     fn read_whole(&mut self, repository: &GitRepository, commit: &Commit) -> Result<(), ReadError> {
         // The files carried so far and the seed are handed over to this reading: a file of
         // theirs that this revision holds is moved into it, not copied.
-        let cache = self.seed.take().unwrap_or_default().handing_over();
-        if let Ok(mut cached) = cache.files.write() {
-            cached.extend(std::mem::take(&mut self.files));
-        }
+        let seed = std::mem::take(&mut self.seed);
+        let carried = std::mem::take(&mut self.files).into_values();
+        let cache = Cache::handing_over(seed.into_iter().chain(carried));
         let raw = repository.read(commit, &|path, blob| cache.has(path, blob))?;
         let read = through_cache(&cache, |read| load::read_all(raw, read))?;
         // What the cache held and this revision does not is freed without waiting for it.

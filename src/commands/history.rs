@@ -9,13 +9,12 @@ use super::{Context, Outcome, portfolio_root};
 use crate::cli::{HistoryArgs, HistoryFormat};
 use crate::history;
 use crate::output;
-use crate::portfolio::Cache;
 use crate::source::GitRepository;
 
 pub fn run(args: &HistoryArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome> {
     let repository = GitRepository::open(&portfolio_root(args.root.as_deref(), context)?)?;
     let range = args.range.as_deref().unwrap_or("HEAD");
-    let timeline = history::timeline(&repository, range, context.today, Cache::default())?;
+    let timeline = history::timeline(&repository, range, context.today, Vec::new())?;
     match args.format {
         HistoryFormat::Json => output::timeline::write_json(&timeline, out),
         HistoryFormat::Markdown => output::timeline::write_markdown(&timeline, out),

@@ -10,8 +10,9 @@ use miette::{IntoDiagnostic, Result};
 
 use super::{Context, Outcome, parse_as_of, portfolio_root};
 use crate::cli::ReportArgs;
+use crate::load::FileRead;
 use crate::model::date::Date;
-use crate::portfolio::{AsOf, Cache, Checked, read_from};
+use crate::portfolio::{AsOf, Reading, read_model};
 use crate::report::{self, TEMPLATES};
 use crate::source::{GitRepository, SourceError};
 use crate::timeline::Timeline;
@@ -26,27 +27,19 @@ pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> Result<
     // The report needs the model, not the cross-file rules' findings (`folio check` reports
     // them). With the history, the files read here serve its first commit too: in a clean
     // checkout of a one-commit repository, none is read twice.
-    let cache = if args.no_history {
-        Cache::passing()
+    let reading = read_model(&root, args.rev.as_deref(), !args.no_history)?;
+    let as_of = reading.evaluation_date(date_choice);
+    let evaluation = gates::evaluate(&reading.model, as_of);
+    let Reading { files, model, .. } = reading;
+    // The history is read before the report's context is built, and takes over the files read
+    // here: they are freed with it, before the context takes their place. (Read beside the
+    // context instead, it is about a tenth of a check quicker at 62,000 files, for a sixth
+    // more memory.)
+    let history = if args.no_history {
+        crate::portfolio::discard(files);
+        None
     } else {
-        Cache::default()
-    };
-    let checked = read_from(&root, args.rev.as_deref(), &cache)?;
-    let read = (!args.no_history).then_some(cache);
-    let as_of = checked.evaluation_date(date_choice);
-    let evaluation = gates::evaluate(&checked.model, as_of);
-    // The history is read before the report's context is built: the files the history's first
-    // commit takes from `read` are freed with it, before the context takes their place.
-    let Checked {
-        model,
-        loaded,
-        findings,
-        ..
-    } = checked;
-    crate::portfolio::discard((loaded, findings));
-    let history = match read {
-        Some(read) => timeline(&root, args.rev.as_deref(), context.today, read)?,
-        None => None,
+        timeline(&root, args.rev.as_deref(), context.today, files)?
     };
     let mut report_context = report::build(&model, &evaluation);
     crate::portfolio::discard(model);
@@ -103,16 +96,25 @@ pub fn run(args: &ReportArgs, context: &Context, out: &mut dyn Write) -> Result<
 
 /// The gate timeline of the main line up to `rev` (or HEAD) for the history section; `None`
 /// when the portfolio is not in a git repository, or its HEAD has no commit yet. The files
-/// `read` holds are not read again.
-fn timeline(root: &Path, rev: Option<&str>, today: Date, read: Cache) -> Result<Option<Timeline>> {
+/// `read` holds (the work tree's, or `rev`'s) are taken over, not read again.
+fn timeline(
+    root: &Path,
+    rev: Option<&str>,
+    today: Date,
+    read: Vec<FileRead>,
+) -> Result<Option<Timeline>> {
+    let no_history = |read: Vec<FileRead>| {
+        crate::portfolio::discard(read);
+        Ok(None)
+    };
     let repository = match GitRepository::open(root) {
         Ok(repository) => repository,
-        Err(SourceError::NotARepository { .. }) => return Ok(None),
+        Err(SourceError::NotARepository { .. }) => return no_history(read),
         Err(error) => return Err(error.into()),
     };
     let range = match rev {
         Some(rev) => rev,
-        None if repository.resolve("HEAD").is_err() => return Ok(None),
+        None if repository.resolve("HEAD").is_err() => return no_history(read),
         None => "HEAD",
     };
     Ok(Some(history::timeline(&repository, range, today, read)?))

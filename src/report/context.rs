@@ -1,7 +1,7 @@
 //! The report context: one typed, serialisable struct, the whole contract between the code and
 //! the templates. Built from the model and the gate evaluation; pure.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -721,8 +721,8 @@ fn overview(ventures: &[VentureRow]) -> Vec<VentureRow> {
 /// Who names each venture (a synergy, an initiative), gathered in one pass over the lists.
 fn named_by<'a>(
     lists: impl Iterator<Item = (&'a String, &'a Vec<String>)>,
-) -> BTreeMap<&'a str, Vec<String>> {
-    let mut named: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+) -> HashMap<&'a str, Vec<String>> {
+    let mut named: HashMap<&str, Vec<String>> = HashMap::new();
     for (owner, ventures) in lists {
         for venture in ventures {
             named
@@ -742,7 +742,7 @@ fn named_by<'a>(
 /// shared resources, by id.
 fn ventures(
     model: &Model,
-    latest: &BTreeMap<&str, &Item<crate::model::Assessment>>,
+    latest: &HashMap<&str, &Item<crate::model::Assessment>>,
     thresholds: &Thresholds,
 ) -> Vec<VentureRow> {
     let mut synergies_of = named_by(model.synergies.iter().map(|s| (&s.id, &s.ventures)));
@@ -753,7 +753,7 @@ fn ventures(
             .map(|i| (&i.initiative_id, &i.ventures)),
     );
     // Each venture's shares, gathered in one pass over the shared resources.
-    let mut shares_of: BTreeMap<&str, Vec<ShareRow>> = BTreeMap::new();
+    let mut shares_of: HashMap<&str, Vec<ShareRow>> = HashMap::new();
     for resource in model
         .resources
         .iter()
@@ -893,8 +893,9 @@ pub fn build(model: &Model, evaluation: &Evaluation) -> ReportContext {
         })
         .collect();
 
-    // The current assessment of each venture: its latest.
-    let mut latest: BTreeMap<&str, &Item<crate::model::Assessment>> = BTreeMap::new();
+    // The current assessment of each venture: its latest. (The maps only looked up by venture
+    // are hashed: a portfolio may hold ten thousand.)
+    let mut latest: HashMap<&str, &Item<crate::model::Assessment>> = HashMap::new();
     for assessment in &model.assessments {
         let entry = latest
             .entry(assessment.venture.as_str())

@@ -50,6 +50,19 @@ fn read_bundle(text: &str) -> Bundle {
     Bundle { files, expected }
 }
 
+/// Every fixture bundle there is: its rule, its case (`ok`, `err`) and its files.
+fn bundles() -> impl Iterator<Item = (&'static str, &'static str, Bundle)> {
+    let root = repository().join("tests/fixtures/rules");
+    folio::rules::RULES.iter().flat_map(move |rule| {
+        let root = root.clone();
+        ["ok", "err"].into_iter().filter_map(move |case| {
+            let path = root.join(rule.name).join(format!("{case}.txt"));
+            let text = std::fs::read_to_string(path).ok()?;
+            Some((rule.name, case, read_bundle(&text)))
+        })
+    })
+}
+
 /// Lays `files` over a minimal portfolio and returns its findings as `(rule, file, line)`.
 fn findings_with(files: &[(String, String)]) -> (i32, BTreeSet<(String, String, u64)>) {
     let portfolio = Portfolio::minimal();
@@ -220,39 +233,85 @@ fn rules_about_bytes_and_links_have_ok_and_err_cases() {
 /// files give the same root findings whether the rest of the portfolio is there or not.
 #[test]
 fn findings_in_the_root_files_depend_on_the_root_files_alone() {
-    let root = repository().join("tests/fixtures/rules");
     let is_root = |file: &str| !file.contains('/');
     let mut problems = Vec::new();
-    for rule in folio::rules::RULES {
-        for case in ["ok", "err"] {
-            let Ok(text) =
-                std::fs::read_to_string(root.join(rule.name).join(format!("{case}.txt")))
-            else {
-                continue;
-            };
-            let bundle = read_bundle(&text);
-            let in_root = |found: BTreeSet<(String, String, u64)>| -> BTreeSet<_> {
-                found
-                    .into_iter()
-                    .filter(|(_, file, _)| is_root(file))
-                    .collect()
-            };
-            let (_, whole) = findings_with(&bundle.files);
-            let roots: Vec<(String, String)> = bundle
-                .files
-                .iter()
-                .filter(|(path, _)| is_root(path))
-                .cloned()
-                .collect();
-            let (_, alone) = findings_with(&roots);
-            let (whole, alone) = (in_root(whole), in_root(alone));
-            if whole != alone {
-                problems.push(format!(
-                    "{}/{case}: {whole:?} with the whole portfolio, {alone:?} with its root files alone",
-                    rule.name
-                ));
-            }
+    for (rule, case, bundle) in bundles() {
+        let in_root = |found: BTreeSet<(String, String, u64)>| -> BTreeSet<_> {
+            found
+                .into_iter()
+                .filter(|(_, file, _)| is_root(file))
+                .collect()
+        };
+        let (_, whole) = findings_with(&bundle.files);
+        let roots: Vec<(String, String)> = bundle
+            .files
+            .iter()
+            .filter(|(path, _)| is_root(path))
+            .cloned()
+            .collect();
+        let (_, alone) = findings_with(&roots);
+        let (whole, alone) = (in_root(whole), in_root(alone));
+        if whole != alone {
+            problems.push(format!(
+                "{rule}/{case}: {whole:?} with the whole portfolio, {alone:?} with its root files alone"
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// `folio report` reads a portfolio without the cross-file rules (`portfolio::read_model`):
+/// its model must be the very model a check builds, for every fixture of every rule (broken
+/// files, schema errors, duplicates, ignore globs…) and for the example portfolios.
+#[test]
+fn the_report_reads_the_model_a_check_builds() {
+    use folio::portfolio::{AsOf, read_and_check, read_model};
+
+    let as_of = AsOf::today(folio::model::date::Date::parse("2026-11-15").expect("a date"));
+    // Every record the model holds, in order (its id indexes follow from them).
+    let records = |model: &folio::model::Model| {
+        format!(
+            "{:?}",
+            (
+                &model.portfolio,
+                &model.governance,
+                &model.ventures,
+                &model.assessments,
+                &model.synergies,
+                &model.conflicts,
+                &model.initiatives,
+                (
+                    &model.resources,
+                    &model.value_events,
+                    &model.metrics,
+                    &model.rollbacks
+                ),
+            )
+        )
+    };
+    let same_model = |root: &std::path::Path, what: &str| {
+        let checked = read_and_check(root, None, as_of).expect("a check");
+        for named in [false, true] {
+            let read = read_model(root, None, named).expect("a reading");
+            assert_eq!(records(&read.model), records(&checked.model), "{what}");
+            assert_eq!(read.files.len(), checked.loaded.files.len(), "{what}");
+        }
+    };
+    let mut read = 0;
+    for (rule, case, bundle) in bundles() {
+        let portfolio = Portfolio::minimal();
+        for (path, text) in &bundle.files {
+            portfolio.write(path, text);
+        }
+        same_model(portfolio.root(), &format!("{rule}/{case}"));
+        read += 1;
+    }
+    assert!(read > 60, "only {read} fixtures were read");
+    for root in [
+        "example-portfolio",
+        "tests/fixtures/portfolios/hostile-names",
+        "tests/fixtures/portfolios/mid-stage",
+    ] {
+        same_model(&repository().join(root), root);
+    }
 }

@@ -256,7 +256,7 @@ pub fn assert_carried_equals_whole(root: &std::path::Path, commits: &[String]) -
 #[test]
 fn carrying_a_history_equals_reading_every_revision_whole() {
     use folio::model::date::Date;
-    use folio::portfolio::{self, AsOf, Cache};
+    use folio::portfolio::{self, AsOf};
 
     let (repo, commits) = eventful_history();
     let root = repo.path("studio");
@@ -272,11 +272,9 @@ fn carrying_a_history_equals_reading_every_revision_whole() {
     // reading evaluates it; with the work tree's reading as a seed (what `folio report` gives
     // it) too.
     let today = Date::parse("2027-01-15").expect("a date");
-    let work_tree = Cache::default();
-    portfolio::read_from(&root, None, &work_tree).expect("the work tree");
-    let timeline =
-        folio::history::timeline(&git, "HEAD", today, Cache::default()).expect("the timeline");
-    let seeded = folio::history::timeline(&git, "HEAD", today, work_tree).expect("seeded");
+    let work_tree = portfolio::read_model(&root, None, true).expect("the work tree");
+    let timeline = folio::history::timeline(&git, "HEAD", today, Vec::new()).expect("the timeline");
+    let seeded = folio::history::timeline(&git, "HEAD", today, work_tree.files).expect("seeded");
     assert_eq!(
         serde_json::to_value(&seeded).expect("JSON"),
         serde_json::to_value(&timeline).expect("JSON")
