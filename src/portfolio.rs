@@ -84,8 +84,6 @@ enum Mode {
     Keeping,
     /// Keeps nothing: for a revision whose files no later one will ask for.
     Passing,
-    /// Hands each file it holds over once, to the one reading it is for, and keeps nothing.
-    HandingOver,
 }
 
 impl Default for Cache {
@@ -106,20 +104,6 @@ impl Cache {
         }
     }
 
-    /// A cache of these files (each with its blob), for one reading that takes them over
-    /// instead of copying them.
-    fn handing_over(files: impl IntoIterator<Item = FileRead>) -> Cache {
-        Cache {
-            mode: Mode::HandingOver,
-            files: RwLock::new(
-                files
-                    .into_iter()
-                    .map(|file| (Arc::clone(&file.path), file))
-                    .collect(),
-            ),
-        }
-    }
-
     /// Whether files read through it are kept for a later revision.
     fn keeps(&self) -> bool {
         self.mode == Mode::Keeping
@@ -127,7 +111,7 @@ impl Cache {
 
     /// Whether this path and blob were read already, so that their bytes need not be read again.
     pub fn has(&self, path: &str, blob: git2::Oid) -> bool {
-        self.mode != Mode::Passing
+        self.keeps()
             && self
                 .files
                 .read()
@@ -136,10 +120,6 @@ impl Cache {
 
     /// The reading of this path and blob, when held.
     fn get(&self, path: &str, blob: git2::Oid) -> Option<FileRead> {
-        if self.mode == Mode::HandingOver {
-            let mut files = self.files.write().ok()?;
-            return files.remove(path).filter(|file| file.blob == Some(blob));
-        }
         let files = self.files.read().ok()?;
         files
             .get(path)
@@ -153,6 +133,66 @@ impl Cache {
             files.insert(Arc::clone(&read.path), read.clone());
         }
     }
+}
+
+/// Readings handed over to the one reading of a revision they are for, each taken (moved, not
+/// copied) when the revision holds its path and blob: a history's first commit takes the
+/// files the report read, and a whole reading mid-history the files carried so far.
+struct Handover {
+    /// The paths, sorted, and each one's blob: searched without taking the lock.
+    paths: Vec<Arc<str>>,
+    blobs: Vec<Option<git2::Oid>>,
+    files: Mutex<Vec<Option<FileRead>>>,
+}
+
+impl Handover {
+    fn of(mut files: Vec<FileRead>) -> Handover {
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Handover {
+            paths: files.iter().map(|file| Arc::clone(&file.path)).collect(),
+            blobs: files.iter().map(|file| file.blob).collect(),
+            files: Mutex::new(files.into_iter().map(Some).collect()),
+        }
+    }
+
+    fn place(&self, path: &str, blob: git2::Oid) -> Option<usize> {
+        let place = self
+            .paths
+            .binary_search_by(|held| (**held).cmp(path))
+            .ok()?;
+        (self.blobs[place] == Some(blob)).then_some(place)
+    }
+
+    fn has(&self, path: &str, blob: git2::Oid) -> bool {
+        self.place(path, blob).is_some()
+    }
+}
+
+/// What a reading takes instead of reading a file again, and keeps for later revisions.
+trait Earlier: Sync {
+    /// The reading of this path and blob, when there is one.
+    fn take(&self, path: &str, blob: git2::Oid) -> Option<FileRead>;
+    /// Keeps a new reading, if it keeps any.
+    fn keep(&self, read: &FileRead);
+}
+
+impl Earlier for Cache {
+    fn take(&self, path: &str, blob: git2::Oid) -> Option<FileRead> {
+        self.get(path, blob)
+    }
+
+    fn keep(&self, read: &FileRead) {
+        Cache::keep(self, read);
+    }
+}
+
+impl Earlier for Handover {
+    fn take(&self, path: &str, blob: git2::Oid) -> Option<FileRead> {
+        let place = self.place(path, blob)?;
+        self.files.lock().ok()?.get_mut(place)?.take()
+    }
+
+    fn keep(&self, _: &FileRead) {}
 }
 
 /// The evaluation date of a model read from `commit` (when read from a revision): `--as-of`,
@@ -450,14 +490,14 @@ pub fn read(
 /// once per path and blob. The first schema failure (a bug in folio, never the user's) is
 /// returned here: the loader's reading function cannot return it.
 fn through_cache<T>(
-    cache: &Cache,
+    cache: &dyn Earlier,
     work: impl FnOnce(&(dyn Fn(RawFile) -> FileRead + Sync)) -> T,
 ) -> Result<T, ReadError> {
     let failure: Mutex<Option<SchemaError>> = Mutex::new(None);
     let read = |file: RawFile| -> FileRead {
         let cached = match (&file.content, file.blob) {
             (source::Content::Bytes(_) | source::Content::Known, Some(blob)) => {
-                cache.get(&file.path, blob)
+                cache.take(&file.path, blob)
             }
             _ => None,
         };
@@ -599,13 +639,13 @@ impl Carried {
     fn read_whole(&mut self, repository: &GitRepository, commit: &Commit) -> Result<(), ReadError> {
         // The files carried so far and the seed are handed over to this reading: a file of
         // theirs that this revision holds is moved into it, not copied.
-        let seed = std::mem::take(&mut self.seed);
-        let carried = std::mem::take(&mut self.files).into_values();
-        let cache = Cache::handing_over(seed.into_iter().chain(carried));
-        let raw = repository.read(commit, &|path, blob| cache.has(path, blob))?;
-        let read = through_cache(&cache, |read| load::read_all(raw, read))?;
-        // What the cache held and this revision does not is freed without waiting for it.
-        discard(cache);
+        let mut earlier = std::mem::take(&mut self.seed);
+        earlier.extend(std::mem::take(&mut self.files).into_values());
+        let handover = Handover::of(earlier);
+        let raw = repository.read(commit, &|path, blob| handover.has(path, blob))?;
+        let read = through_cache(&handover, |read| load::read_all(raw, read))?;
+        // What was handed over and this revision does not hold is freed without waiting.
+        discard(handover);
         self.ignore = load::ignored(&read);
         self.files = read
             .into_iter()

@@ -1,6 +1,7 @@
 //! The entry gates: multiple ventures active, data integrated.
 
 use serde::Serialize;
+use std::sync::Arc;
 
 use super::{Evidence, GateResult, Input, Status, files, listed};
 use crate::model::venture::VentureStatus;
@@ -12,7 +13,7 @@ pub struct MultipleVenturesActive {
     pub threshold: u64,
     /// The active ventures, by id.
     pub ventures: Vec<String>,
-    pub files: Vec<String>,
+    pub files: Vec<Arc<str>>,
 }
 
 /// The evidence of `data-integrated`: portfolio.yaml's `entry`, and what it lacks. Without a
@@ -25,7 +26,7 @@ pub struct DataIntegrated {
     pub chairman_access: bool,
     /// The names of the entry fields not set (or false).
     pub missing: Vec<&'static str>,
-    pub files: Vec<String>,
+    pub files: Vec<Arc<str>>,
 }
 
 pub(super) fn multiple_ventures_active(input: &Input<'_>) -> GateResult {
@@ -104,7 +105,7 @@ pub(super) fn data_integrated(input: &Input<'_>) -> GateResult {
             synergies_documented: entry.synergies_documented,
             chairman_access: entry.chairman_access,
             missing,
-            files: vec![portfolio.file.to_string()],
+            files: vec![Arc::clone(&portfolio.file)],
         }),
     )
 }

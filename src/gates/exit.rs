@@ -1,6 +1,7 @@
 //! The exit gates: coordination established, synergies captured, portfolio optimized.
 
 use serde::Serialize;
+use std::sync::Arc;
 
 use super::figures::{baseline, current};
 use super::steps::launched_without_owner;
@@ -17,7 +18,7 @@ pub struct CoordinationEstablished {
     pub resources_without_approval: Vec<String>,
     pub governance_established: bool,
     pub launched_without_owner: Vec<String>,
-    pub files: Vec<String>,
+    pub files: Vec<Arc<str>>,
 }
 
 /// The evidence of `synergies-captured`: whether each of the three steps it needs is done.
@@ -26,7 +27,7 @@ pub struct SynergiesCaptured {
     pub initiatives_launched: bool,
     pub value_captured: bool,
     pub benefits_measured: bool,
-    pub files: Vec<String>,
+    pub files: Vec<Arc<str>>,
 }
 
 /// The evidence of `portfolio-optimized`.
@@ -37,7 +38,7 @@ pub struct PortfolioOptimized {
     pub duplicate_effort_reduction_pct: Option<f64>,
     pub conflict_resolution_rate_pct: f64,
     pub thresholds: OptimizationThresholds,
-    pub files: Vec<String>,
+    pub files: Vec<Arc<str>>,
 }
 
 /// The thresholds `portfolio-optimized` compares with.
@@ -138,7 +139,7 @@ pub(super) fn synergies_captured(steps: &[&GateResult]) -> GateResult {
         .filter(|step| !step.passed())
         .map(|step| step.id.as_str())
         .collect();
-    let mut behind: Vec<String> = steps
+    let mut behind: Vec<Arc<str>> = steps
         .iter()
         .flat_map(|step| step.evidence.files().iter().cloned())
         .collect();

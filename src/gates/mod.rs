@@ -17,6 +17,7 @@ mod tests;
 mod triggers;
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -121,7 +122,7 @@ macro_rules! evidence {
             }
 
             /// The files behind the result, relative to the portfolio root, sorted.
-            pub fn files(&self) -> &[String] {
+            pub fn files(&self) -> &[Arc<str>] {
                 match self {
                     $(Evidence::$gate(evidence) => &evidence.files,)*
                 }
@@ -258,10 +259,10 @@ struct Input<'a> {
 }
 
 /// The files of these items, sorted and without repeats.
-fn files<'a, T: 'a>(items: impl IntoIterator<Item = &'a Item<T>>) -> Vec<String> {
-    let files: BTreeSet<String> = items
+fn files<'a, T: 'a>(items: impl IntoIterator<Item = &'a Item<T>>) -> Vec<Arc<str>> {
+    let files: BTreeSet<Arc<str>> = items
         .into_iter()
-        .map(|item| item.file.to_string())
+        .map(|item| Arc::clone(&item.file))
         .collect();
     files.into_iter().collect()
 }

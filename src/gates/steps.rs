@@ -3,6 +3,7 @@
 //! initiatives launched, value captured, benefits measured.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -21,7 +22,7 @@ pub struct VenturesAssessed {
     pub assessed: usize,
     /// Active ventures without an assessment, by id.
     pub not_assessed: Vec<String>,
-    pub files: Vec<String>,
+    pub files: Vec<Arc<str>>,
 }
 
 /// The evidence of `synergies-identified`.
@@ -30,7 +31,7 @@ pub struct SynergiesIdentified {
     pub synergies: usize,
     pub threshold: usize,
     pub ids: Vec<String>,
-    pub files: Vec<String>,
+    pub files: Vec<Arc<str>>,
 }
 
 /// The evidence of `conflicts-resolved`.
@@ -39,7 +40,7 @@ pub struct ConflictsResolved {
     pub conflicts: usize,
     /// Each open or escalated conflict as "ID (status)".
     pub unresolved: Vec<String>,
-    pub files: Vec<String>,
+    pub files: Vec<Arc<str>>,
 }
 
 /// The evidence of `plans-created`.
@@ -49,7 +50,7 @@ pub struct PlansCreated {
     pub threshold: u64,
     /// The initiatives with a plan, by id.
     pub initiatives: Vec<String>,
-    pub files: Vec<String>,
+    pub files: Vec<Arc<str>>,
 }
 
 /// The evidence of `resources-shared`.
@@ -58,7 +59,7 @@ pub struct ResourcesShared {
     /// Resources allocated to two or more ventures, by id.
     pub shared: Vec<String>,
     pub over_capacity: Vec<String>,
-    pub files: Vec<String>,
+    pub files: Vec<Arc<str>>,
 }
 
 /// The evidence of `governance-established`. Without a valid governance.yaml no role has
@@ -74,7 +75,7 @@ pub struct GovernanceEstablished {
     pub missing_rights: Vec<&'static str>,
     /// Every decision type without a right of its own: the chairman decides it.
     pub defaults_to_chairman: Vec<&'static str>,
-    pub files: Vec<String>,
+    pub files: Vec<Arc<str>>,
 }
 
 /// The evidence of `initiatives-launched`.
@@ -85,7 +86,7 @@ pub struct InitiativesLaunched {
     /// Launched, in-progress and completed initiatives, by id.
     pub initiatives: Vec<String>,
     pub without_owner: Vec<String>,
-    pub files: Vec<String>,
+    pub files: Vec<Arc<str>>,
 }
 
 /// The evidence of `value-captured`. A sum that is not finite is `null` in JSON and named in
@@ -99,7 +100,7 @@ pub struct ValueCaptured {
     pub by_initiative_usd: BTreeMap<String, f64>,
     /// `value_usd` and/or `value_hours` when that sum overflowed: the step cannot pass.
     pub not_finite: Vec<&'static str>,
-    pub files: Vec<String>,
+    pub files: Vec<Arc<str>>,
 }
 
 /// The evidence of `benefits-measured`: the periods of the baseline and the current snapshot.
@@ -107,7 +108,7 @@ pub struct ValueCaptured {
 pub struct BenefitsMeasured {
     pub baseline: Option<String>,
     pub current: Option<String>,
-    pub files: Vec<String>,
+    pub files: Vec<Arc<str>>,
 }
 
 /// A margin for comparing sums of decimals with a threshold: 0.1 + 0.2 reaches 0.3.
@@ -359,7 +360,7 @@ pub(super) fn governance_established(input: &Input<'_>) -> GateResult {
             meetings: governance.cadence.len(),
             missing_rights: missing,
             defaults_to_chairman: to_chairman,
-            files: vec![governance.file.to_string()],
+            files: vec![Arc::clone(&governance.file)],
         }),
     )
 }

@@ -571,7 +571,14 @@ fn a_sum_that_is_not_finite_fails_value_captured_whatever_the_hours() {
     };
     assert_eq!(negative.initiatives, ["PLANNED"]);
     assert_eq!(negative.not_finite, ["PLANNED"]);
-    assert_eq!(negative.files, ["value/VE-2.yaml", "value/VE-3.yaml"]);
+    assert_eq!(
+        negative
+            .files
+            .iter()
+            .map(|file| &**file)
+            .collect::<Vec<_>>(),
+        ["value/VE-2.yaml", "value/VE-3.yaml"]
+    );
 }
 
 #[test]
@@ -687,7 +694,12 @@ fn conflicts_escalated_fires_at_its_threshold() {
         Some(Action::RollBackToIndependentOperations)
     );
     assert_eq!(
-        trigger.evidence.files(),
+        trigger
+            .evidence
+            .files()
+            .iter()
+            .map(|file| &**file)
+            .collect::<Vec<_>>(),
         ["conflicts/ESC-1.yaml", "conflicts/ESC-2.yaml"]
     );
 }

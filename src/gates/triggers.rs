@@ -2,6 +2,7 @@
 //! Each is `advisory` when it fires, and names the SOP's action.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -39,7 +40,7 @@ pub struct ConflictsEscalated {
     pub escalated: Vec<String>,
     pub threshold: u64,
     pub action: Action,
-    pub files: Vec<String>,
+    pub files: Vec<Arc<str>>,
 }
 
 /// The evidence of `negative-synergy-value`: the initiatives it fires for and their money
@@ -50,7 +51,7 @@ pub struct NegativeSynergyValue {
     pub value_usd: BTreeMap<String, f64>,
     pub not_finite: Vec<String>,
     pub action: Action,
-    pub files: Vec<String>,
+    pub files: Vec<Arc<str>>,
 }
 
 /// The evidence of `performance-degraded`: the two periods compared, when there are two.
@@ -61,7 +62,7 @@ pub struct PerformanceDegraded {
     pub drop_pct: Option<f64>,
     pub threshold_pct: f64,
     pub action: Action,
-    pub files: Vec<String>,
+    pub files: Vec<Arc<str>>,
 }
 
 /// A metrics period and its monthly revenue.
@@ -214,7 +215,7 @@ pub(super) fn performance_degraded(input: &Input<'_>) -> GateResult {
                 Some(revenue(current)),
                 None,
                 None,
-                vec![current.file.to_string()],
+                vec![Arc::clone(&current.file)],
             ),
         );
     };

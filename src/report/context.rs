@@ -218,7 +218,7 @@ pub struct GateRow {
     pub status: &'static str,
     pub summary: String,
     pub action: Option<String>,
-    pub files: Vec<String>,
+    pub files: Vec<std::sync::Arc<str>>,
 }
 
 /// One venture as the portfolio overview shows it: its figures, its latest assessment, and
