@@ -32,6 +32,22 @@ measure() {
   echo "$(printf '%s\n' "${walls[@]}" | sort -g | sed -n "${middle}p") $(printf '%s\n' "${peaks[@]}" | sort -g | sed -n "${middle}p")"
 }
 
+# The wall time of command line $2 over that of $1, each the fastest of $runs runs taken in
+# turn (one of $1, one of $2, …): on a shared machine whose other tenants slow a run now and
+# then, by half or more, the fastest run is the one nearest the command's own cost, and taking
+# the two in turn exposes both to the same spells.
+ratio() {
+  local base=() other=()
+  for _ in $(seq 1 "$runs"); do
+    /usr/bin/time -f "%e" -o "$work/base" bash -c "$1" > /dev/null 2>&1 || true
+    /usr/bin/time -f "%e" -o "$work/other" bash -c "$2" > /dev/null 2>&1 || true
+    base+=("$(tail -n 1 "$work/base")")
+    other+=("$(tail -n 1 "$work/other")")
+  done
+  awk -v a="$(printf '%s\n' "${other[@]}" | sort -g | head -1)" \
+    -v b="$(printf '%s\n' "${base[@]}" | sort -g | head -1)" 'BEGIN { printf "%.2f", a / b }'
+}
+
 # A portfolio of about $2 files in $1, committed to a fresh repository.
 portfolio() {
   "$generate" "$1/portfolio" "$2" > /dev/null
@@ -59,13 +75,14 @@ for files in 12400 62000; do
   read -r cat_wall cat_peak < <(measure bash -c "find '$root' -name '*.yaml' -print0 | xargs -0 cat")
   row "$label" "\`cat\` of every file (the floor)" "$cat_wall" "$(mib "$cat_peak")" ""
   read -r check_wall check_peak < <(measure "$folio" check "$root" --format json)
-  row "$label" "\`folio check\`" "$check_wall" "$(mib "$check_peak")" "$(awk -v a="$check_wall" -v b="$cat_wall" 'BEGIN { printf "%.1f× the floor", a / b }')"
+  check="'$folio' check '$root' --format json > /dev/null"
+  row "$label" "\`folio check\`" "$check_wall" "$(mib "$check_peak")" "$(ratio "find '$root' -name '*.yaml' -print0 | xargs -0 cat > /dev/null" "$check")× the floor"
   read -r wall peak < <(measure "$folio" gates "$root" --format json)
   row "$label" "\`folio gates\`" "$wall" "$(mib "$peak")" ""
   read -r wall peak < <(measure "$folio" report "$root" --out "$work/report$files")
-  row "$label" "\`folio report --out\`" "$wall" "$(mib "$peak")" "$(awk -v a="$wall" -v b="$check_wall" 'BEGIN { printf "%.2f× a check", a / b }'); largest file $(ls -S "$work/report$files" | head -1) $(du -k "$work/report$files/$(ls -S "$work/report$files" | head -1)" | cut -f1) KiB"
+  row "$label" "\`folio report --out\`" "$wall" "$(mib "$peak")" "$(ratio "$check" "'$folio' report '$root' --out '$work/report$files'")× a check, $(awk -v a="$peak" -v b="$check_peak" 'BEGIN { printf "%.2f", a / b }')× its memory; largest file $(ls -S "$work/report$files" | head -1) $(du -k "$work/report$files/$(ls -S "$work/report$files" | head -1)" | cut -f1) KiB"
   read -r wall peak < <(measure "$folio" report "$root" --out "$work/html$files" --html)
-  row "$label" "\`folio report --out --html\`" "$wall" "$(mib "$peak")" "$(awk -v a="$wall" -v b="$check_wall" 'BEGIN { printf "%.2f× a check", a / b }'); $(find "$work/html$files" -name '*.html' | wc -l) pages, largest $(ls -S "$work/html$files"/*.html | head -1 | xargs du -k | cut -f1) KiB"
+  row "$label" "\`folio report --out --html\`" "$wall" "$(mib "$peak")" "$(ratio "$check" "'$folio' report '$root' --out '$work/html$files' --html")× a check, $(awk -v a="$peak" -v b="$check_peak" 'BEGIN { printf "%.2f", a / b }')× its memory; $(find "$work/html$files" -name '*.html' | wc -l) pages, largest $(ls -S "$work/html$files"/*.html | head -1 | xargs du -k | cut -f1) KiB"
   # Three changed files: a launch, a budget, a sunset.
   sed -i 's/^status: launched/status: in-progress/' "$root/initiatives/INI-00002.yaml"
   sed -i 's/^budget: 5000/budget: 25000/' "$root/initiatives/INI-00008.yaml"
@@ -73,7 +90,7 @@ for files in 12400 62000; do
   git -C "$repo" commit -qam "three decisions"
   git -C "$repo" gc -q
   read -r wall peak < <(measure "$folio" diff "$root" --base HEAD~1 --format json)
-  row "$label" "\`folio diff\`, 3 changed files" "$wall" "$(mib "$peak")" "$(awk -v a="$wall" -v b="$check_wall" 'BEGIN { printf "%.2f× a check", a / b }')"
+  row "$label" "\`folio diff\`, 3 changed files" "$wall" "$(mib "$peak")" "$(ratio "$check" "'$folio' diff '$root' --base HEAD~1 --format json")× a check"
 done
 
 # The history: 1,000 commits of one to three files each on the smaller portfolio.
@@ -141,7 +158,9 @@ cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
   echo "peak memory (\`/usr/bin/time\`), on portfolios made by \`examples/generate_portfolio.rs\`."
   echo
   echo "Machine: ${cpu:-unknown CPU}, $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB of memory, Linux $(uname -r); $(rustc -V)."
-  echo "The machine is shared, so figures vary by about ±30% from one run to the next."
+  echo "The machine is shared, so figures vary by about ±30% from one run to the next, and a run"
+  echo "now and then takes half again as long. The ratios to the floor and to a check compare the"
+  echo "fastest of $runs runs of each command, taken in turn with the command compared with."
   echo
   echo "| portfolio | command | wall | peak memory | note |"
   echo "|---|---|---|---|---|"

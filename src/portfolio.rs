@@ -72,24 +72,16 @@ impl Checked {
 /// Files already read and checked, by path, each with the git blob it was read from: the
 /// latest reading of each path (a history moves forward, so the latest is the one asked for).
 pub struct Cache {
-    mode: Mode,
+    /// Whether files read through the cache are kept for a later revision.
+    keeps: bool,
     /// Read far more often than written (every unchanged file of a second revision).
     files: RwLock<HashMap<Arc<str>, FileRead>>,
-}
-
-/// What a reading through a [`Cache`] does with the files it reads and holds.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    /// Keeps every file it reads, for a later revision.
-    Keeping,
-    /// Keeps nothing: for a revision whose files no later one will ask for.
-    Passing,
 }
 
 impl Default for Cache {
     fn default() -> Cache {
         Cache {
-            mode: Mode::Keeping,
+            keeps: true,
             files: RwLock::default(),
         }
     }
@@ -99,19 +91,14 @@ impl Cache {
     /// A cache that keeps nothing: for a revision whose files no later one will ask for.
     pub fn passing() -> Cache {
         Cache {
-            mode: Mode::Passing,
+            keeps: false,
             files: RwLock::default(),
         }
     }
 
-    /// Whether files read through it are kept for a later revision.
-    fn keeps(&self) -> bool {
-        self.mode == Mode::Keeping
-    }
-
     /// Whether this path and blob were read already, so that their bytes need not be read again.
     pub fn has(&self, path: &str, blob: git2::Oid) -> bool {
-        self.keeps()
+        self.keeps
             && self
                 .files
                 .read()
@@ -129,7 +116,7 @@ impl Cache {
 
     /// Keeps a reading (of a known blob) for a later revision.
     fn keep(&self, read: &FileRead) {
-        if let (true, Some(_), Ok(mut files)) = (self.keeps(), read.blob, self.files.write()) {
+        if let (true, Some(_), Ok(mut files)) = (self.keeps, read.blob, self.files.write()) {
             files.insert(Arc::clone(&read.path), read.clone());
         }
     }
