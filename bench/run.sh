@@ -32,13 +32,13 @@ measure() {
   echo "$(printf '%s\n' "${walls[@]}" | sort -g | sed -n "${middle}p") $(printf '%s\n' "${peaks[@]}" | sort -g | sed -n "${middle}p")"
 }
 
-# The wall time of command line $2 over that of $1, each the fastest of $runs runs taken in
-# turn (one of $1, one of $2, …): on a shared machine whose other tenants slow a run now and
-# then, by half or more, the fastest run is the one nearest the command's own cost, and taking
-# the two in turn exposes both to the same spells.
+# The wall time of command line $2 over that of $1, each the fastest of twice $runs runs taken
+# in turn (one of $1, one of $2, …): on a shared machine that now and then slows a run by half
+# or more, for seconds at a time, the fastest run is the one nearest the command's own cost,
+# and taking the two in turn exposes both to the same spells.
 ratio() {
   local base=() other=()
-  for _ in $(seq 1 "$runs"); do
+  for _ in $(seq 1 $(( runs * 2 ))); do
     /usr/bin/time -f "%e" -o "$work/base" bash -c "$1" > /dev/null 2>&1 || true
     /usr/bin/time -f "%e" -o "$work/other" bash -c "$2" > /dev/null 2>&1 || true
     base+=("$(tail -n 1 "$work/base")")
@@ -160,7 +160,7 @@ cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
   echo "Machine: ${cpu:-unknown CPU}, $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB of memory, Linux $(uname -r); $(rustc -V)."
   echo "The machine is shared, so figures vary by about ±30% from one run to the next, and a run"
   echo "now and then takes half again as long. The ratios to the floor and to a check compare the"
-  echo "fastest of $runs runs of each command, taken in turn with the command compared with."
+  echo "fastest of $(( runs * 2 )) runs of each command, taken in turn with the command compared with."
   echo
   echo "| portfolio | command | wall | peak memory | note |"
   echo "|---|---|---|---|---|"
