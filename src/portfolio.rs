@@ -1,6 +1,8 @@
 //! A portfolio read and checked: raw files → documents (load) → schema → model → rules. The
 //! per-file work (reading and schema) is cached by path and git blob, so that `folio diff`,
-//! which reads two revisions, does it once for every file the change leaves alone.
+//! which reads two revisions, does it once for every file the change leaves alone. Also the
+//! report's reading (the model, without the rules) and a portfolio carried along a history,
+//! which takes over the readings handed to it instead of reading them again.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;

@@ -1,8 +1,9 @@
 //! The SOP's deliverables: Markdown reports from minijinja templates (embedded, overridable by
 //! name), CSVs beside the tables, a summary that always fits a job summary or a comment, and the
 //! same content as a static HTML site with SVG charts (auto-escaped templates beside the
-//! Markdown ones). Pure: rendering reads and writes nothing; `commands/report.rs` writes the
-//! files and prints the PDF.
+//! Markdown ones). Pure: rendering reads and writes nothing; it hands each file, rendered in
+//! parallel, to the caller as soon as it is done; `commands/report.rs` writes the files and
+//! prints the PDF.
 
 mod charts;
 pub mod context;
