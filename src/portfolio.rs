@@ -106,22 +106,6 @@ impl Cache {
                 .read()
                 .is_ok_and(|files| files.get(path).is_some_and(|file| file.blob == Some(blob)))
     }
-
-    /// The reading of this path and blob, when held.
-    fn get(&self, path: &str, blob: git2::Oid) -> Option<FileRead> {
-        let files = self.files.read().ok()?;
-        files
-            .get(path)
-            .filter(|file| file.blob == Some(blob))
-            .cloned()
-    }
-
-    /// Keeps a reading (of a known blob) for a later revision.
-    fn keep(&self, read: &FileRead) {
-        if let (true, Some(_), Ok(mut files)) = (self.keeps, read.blob, self.files.write()) {
-            files.insert(Arc::clone(&read.path), read.clone());
-        }
-    }
 }
 
 /// Readings handed over to the one reading of a revision they are for, each taken (moved, not
@@ -165,13 +149,20 @@ trait Earlier: Sync {
     fn keep(&self, read: &FileRead);
 }
 
+/// A cache gives a copy of what it holds, and keeps every new reading if it keeps any.
 impl Earlier for Cache {
     fn take(&self, path: &str, blob: git2::Oid) -> Option<FileRead> {
-        self.get(path, blob)
+        let files = self.files.read().ok()?;
+        files
+            .get(path)
+            .filter(|file| file.blob == Some(blob))
+            .cloned()
     }
 
     fn keep(&self, read: &FileRead) {
-        Cache::keep(self, read);
+        if let (true, Some(_), Ok(mut files)) = (self.keeps, read.blob, self.files.write()) {
+            files.insert(Arc::clone(&read.path), read.clone());
+        }
     }
 }
 
@@ -475,18 +466,18 @@ pub fn read(
     Ok(assembled(loaded, commit))
 }
 
-/// Runs `work` with the reading of one file through `cache`: read, schema-checked and typed
-/// once per path and blob. The first schema failure (a bug in folio, never the user's) is
+/// Runs `work` with the reading of one file: taken from `earlier` when it holds the file's path
+/// and blob, else read, schema-checked, typed and given to `earlier` to keep. The first schema failure (a bug in folio, never the user's) is
 /// returned here: the loader's reading function cannot return it.
 fn through_cache<T>(
-    cache: &dyn Earlier,
+    earlier: &dyn Earlier,
     work: impl FnOnce(&(dyn Fn(RawFile) -> FileRead + Sync)) -> T,
 ) -> Result<T, ReadError> {
     let failure: Mutex<Option<SchemaError>> = Mutex::new(None);
     let read = |file: RawFile| -> FileRead {
         let cached = match (&file.content, file.blob) {
             (source::Content::Bytes(_) | source::Content::Known, Some(blob)) => {
-                cache.take(&file.path, blob)
+                earlier.take(&file.path, blob)
             }
             _ => None,
         };
@@ -500,7 +491,7 @@ fn through_cache<T>(
             }
         }
         prune_typed(&mut read);
-        cache.keep(&read);
+        earlier.keep(&read);
         read
     };
     let done = work(&read);
@@ -546,8 +537,8 @@ fn assembled(mut loaded: Loaded, commit: Option<Commit>) -> Checked {
 /// two cannot disagree.
 ///
 /// When a portfolio.yaml changes, whose `ignore:` globs decide which files are read at all,
-/// the revision is read whole, through a [`Cache`] of the files carried so far (every file it
-/// keeps is a hit). Only the current revision's files are kept: memory follows the portfolio,
+/// the revision is read whole, taking over the files carried so far ([`Handover`]) wherever
+/// it holds the same path and blob. Only the current revision's files are kept: memory follows the portfolio,
 /// not the length of its history.
 #[derive(Default)]
 pub struct Carried {

@@ -156,13 +156,14 @@ impl ser::Error for Stop {
     }
 }
 
-/// The names of a row's fields, as its struct serializes them (when asked for the names).
-struct Found<'a> {
+/// A walk over a row's fields, in the order its struct serializes them: to the field wanted
+/// (which stops the walk with [`Stop::Found`]), or through every field, gathering the names.
+struct Walk<'a> {
     wanted: Fields<'a>,
     names: Vec<Value>,
 }
 
-impl SerializeStruct for Found<'_> {
+impl SerializeStruct for Walk<'_> {
     type Ok = Option<Value>;
     type Error = Stop;
 
@@ -208,11 +209,11 @@ impl<'a> Serializer for Fields<'a> {
     type SerializeTupleStruct = Impossible<Option<Value>, Stop>;
     type SerializeTupleVariant = Impossible<Option<Value>, Stop>;
     type SerializeMap = Impossible<Option<Value>, Stop>;
-    type SerializeStruct = Found<'a>;
+    type SerializeStruct = Walk<'a>;
     type SerializeStructVariant = Impossible<Option<Value>, Stop>;
 
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Found<'a>, Stop> {
-        Ok(Found {
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Walk<'a>, Stop> {
+        Ok(Walk {
             wanted: self,
             names: Vec::new(),
         })
